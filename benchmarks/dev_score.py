@@ -1,0 +1,118 @@
+"""Score the cleaner and sectioner on an annotated development set (GUM format).
+
+    python benchmarks/dev_score.py PATH/gum-dev.jsonl [--out DIR] [--scorer score_gum.py]
+                                   [--errors N] [--direct]
+
+Runs the default pipeline (``Pipeline.load("news")``) over each document's text, or,
+when that pipeline cannot be built (or with ``--direct``), the cleaner (if installed)
+and the sectioner directly, building the same report shape. The reports go to
+``DIR/reports.jsonl`` (default ``benchmarks/out``), and the scorer (``score_gum.py``
+beside the gold file unless ``--scorer`` says otherwise) prints sentence-boundary,
+heading and title scores. Offsets in the reports are offsets into the input text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pressline.document import Document
+from pressline.plugins.sectioner import Sectioner
+
+Runner = Callable[[str, str, "date | None"], dict[str, Any]]
+
+
+def pipeline_runner() -> Runner | None:
+    """The default pipeline as a runner, or None when it cannot be built yet."""
+    try:
+        from pressline import Pipeline
+
+        pipeline = Pipeline.load("news")
+    except Exception as exc:  # the engine may be missing or incomplete
+        print(f"(pipeline unavailable: {type(exc).__name__}: {exc}; running steps directly)")
+        return None
+
+    def run(text: str, doc_id: str, ref: date | None) -> dict[str, Any]:
+        report = pipeline.run(text, id=doc_id, reference_date=ref)
+        return report.to_dict(layers=["sentences"])
+
+    return run
+
+
+def direct_runner() -> Runner:
+    """The cleaner (when it is installed) and the sectioner, called directly."""
+    steps: list[tuple[str, Any]] = []
+    try:
+        from pressline.plugins.cleaner import Cleaner
+
+        steps.append(("cleaner", Cleaner()))
+    except ImportError:
+        print("(no cleaner installed: the sectioner reads the raw text)")
+    steps.append(("sectioner", Sectioner()))
+
+    def run(text: str, doc_id: str, ref: date | None) -> dict[str, Any]:
+        doc = Document(text, id=doc_id, reference_date=ref)
+        for _, step in steps:
+            step.process(doc)
+        report: dict[str, Any] = {"document": {"id": doc_id}}
+        for name, step in steps:
+            report[name] = step.summarize(doc)
+        report["layers"] = {
+            "sentences": [
+                dict(zip(("start", "end"), doc.to_source(s.start, s.end), strict=True))
+                | {"label": s.label}
+                for s in doc.layer("sentences")
+            ]
+        }
+        return report
+
+    return run
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("gold", type=Path, help="the gold JSONL (gum-dev.jsonl)")
+    ap.add_argument("--out", type=Path, default=Path(__file__).parent / "out")
+    ap.add_argument("--scorer", type=Path, help="score_gum.py (default: beside the gold file)")
+    ap.add_argument("--errors", type=int, default=0, help="show N examples of each error")
+    ap.add_argument("--direct", action="store_true", help="skip the pipeline, call the steps")
+    args = ap.parse_args(argv)
+
+    run = None if args.direct else pipeline_runner()
+    if run is None:
+        run = direct_runner()
+    args.out.mkdir(parents=True, exist_ok=True)
+    reports = args.out / "reports.jsonl"
+    words = 0
+    started = time.perf_counter()
+    with args.gold.open(encoding="utf-8") as src, reports.open("w", encoding="utf-8") as out:
+        for line in src:
+            if not line.strip():
+                continue
+            gold = json.loads(line)
+            ref = date.fromisoformat(gold["date"]) if gold.get("date") else None
+            words += len(gold["text"].split())
+            report = run(gold["text"], gold["id"], ref)
+            out.write(json.dumps(report, ensure_ascii=False) + "\n")
+    elapsed = time.perf_counter() - started
+    print(f"wrote {reports} ({words:,} words in {elapsed:.2f} s, {words / elapsed:,.0f} words/s)")
+
+    scorer = args.scorer or args.gold.with_name("score_gum.py")
+    if not scorer.exists():
+        print(f"no scorer at {scorer}; pass --scorer PATH", file=sys.stderr)
+        return 2
+    cmd = [sys.executable, str(scorer), str(args.gold), str(reports)]
+    if args.errors:
+        cmd += ["--errors", str(args.errors)]
+    return subprocess.call(cmd)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

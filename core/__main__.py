@@ -1,0 +1,3 @@
+from pressline.cli import main
+
+main(prog_name="pressline")

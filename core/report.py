@@ -1,0 +1,119 @@
+"""The report: what a pipeline found in one document, as the JSON object of the contract."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from . import __version__
+from .errors import UsageError
+
+if TYPE_CHECKING:
+    from .document import Document
+    from .host import PluginHost
+
+__all__ = ["SCHEMA_VERSION", "Report"]
+
+SCHEMA_VERSION = 1
+
+
+class Report:
+    """The combined result of every step for one document.
+
+    Each step's ``summarize()`` sits under its step id. Offsets are source offsets:
+    ``document.text[start:end]`` gives back each span's text.
+    """
+
+    def __init__(
+        self,
+        document: Document,
+        *,
+        pipeline: str,
+        steps: list[dict[str, Any]],
+        sections: dict[str, Any],
+        host: PluginHost | None = None,
+    ) -> None:
+        self.document = document
+        self.pipeline = pipeline
+        self.steps = steps
+        self.sections = sections
+        self._host = host
+
+    @property
+    def warnings(self) -> list[str]:
+        return list(self.document.warnings)
+
+    def __getitem__(self, step_id: str) -> Any:
+        return self.sections[step_id]
+
+    def layer_names(self) -> list[str]:
+        return sorted(self.document.layers)
+
+    def to_dict(self, layers: Iterable[str] | str | None = None) -> dict[str, Any]:
+        """The report as a JSON-ready dict; ``layers`` adds those layers' spans (or "all")."""
+        doc = self.document
+        out: dict[str, Any] = {
+            "pressline": __version__,
+            "schema_version": SCHEMA_VERSION,
+            "document": {
+                "id": doc.id,
+                "source": doc.source_name,
+                "text": doc.source,
+                "chars": len(doc.source),
+                "reference_date": doc.reference_date.isoformat() if doc.reference_date else None,
+                "reference_date_from": doc.reference_date_from,
+            },
+            "pipeline": {"name": self.pipeline, "steps": [dict(s) for s in self.steps]},
+            "warnings": list(doc.warnings),
+        }
+        for step_id, section in self.sections.items():
+            out[step_id] = section
+        wanted = self._wanted_layers(layers)
+        if wanted:
+            out["layers"] = {name: self._layer(name) for name in wanted}
+        return out
+
+    def _wanted_layers(self, layers: Iterable[str] | str | None) -> list[str]:
+        if layers is None:
+            return []
+        names = [layers] if isinstance(layers, str) else list(layers)
+        have = self.layer_names()
+        if "all" in names:
+            return have
+        unknown = [n for n in names if n not in have]
+        if unknown:
+            raise UsageError(
+                f"No layer {', '.join(map(repr, unknown))} in this report.",
+                code="PL506",
+                fix="Layers: " + (", ".join(have) or "none") + ", or all.",
+            )
+        return names
+
+    def _layer(self, name: str) -> list[dict[str, Any]]:
+        doc = self.document
+        out = []
+        for span in doc.layer(name):
+            start, end = doc.to_source(span.start, span.end)
+            out.append({"start": start, "end": end, "label": span.label})
+        return out
+
+    def to_json(self, layers: Iterable[str] | str | None = None, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(layers), ensure_ascii=False, indent=indent)
+
+    def render(self, format: str = "json", layers: Iterable[str] | str | None = None) -> str:
+        """Render with a registered report format (``json``, ``text``, or a plugin's)."""
+        formats = self._host.formats if self._host is not None else {}
+        if format == "json" and "json" not in formats:
+            return self.to_json(layers)
+        if format not in formats:
+            raise UsageError(
+                f"Unknown report format {format!r}.",
+                code="PL506",
+                fix="Formats: " + ", ".join(sorted(formats)) + ".",
+            )
+        render, _plugin = formats[format]
+        return render(self, list(layers) if isinstance(layers, list | tuple) else layers)
+
+    def __repr__(self) -> str:
+        return f"Report(document={self.document.id!r}, steps={list(self.sections)})"

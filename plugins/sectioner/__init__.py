@@ -1,0 +1,169 @@
+"""The sectioner: title, standfirst, section headings, paragraphs and sentences.
+
+Layers (clean-text offsets):
+
+- ``paragraphs``: the body paragraphs (label ``"paragraph"``);
+- ``headings``: the section headings (label ``"heading"``);
+- ``sections``: one span per section, from its heading (or first paragraph) to the end of
+  its last paragraph; label = the heading text or ``""``; attrs ``heading`` ([start, end]
+  or None), ``paragraphs`` and ``sentences`` (body counts);
+- ``sentences``: every sentence, the title's, the standfirst's and the headings' included
+  (label ``"sentence"``, attrs ``part``: ``"title"``, ``"standfirst"``, ``"heading"`` or
+  ``"body"``).
+
+``doc.data["title"]`` and ``doc.data["standfirst"]`` hold a :class:`Span` or None.
+Sentences never cross a paragraph boundary.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field
+
+from pressline.document import Document, Span
+from pressline.hookspecs import hookimpl
+from pressline.processor import Options as BaseOptions
+from pressline.processor import Processor
+
+from .blocks import Layout, analyse
+from .sentences import SentenceSplitter, split_sentences
+
+__all__ = ["SentenceSplitter", "Sectioner", "split_sentences"]
+
+_PART = {"title": "title", "repeat": "title", "standfirst": "standfirst", "heading": "heading"}
+
+
+class Sectioner(Processor):
+    """Find the title, standfirst, section headings, paragraphs and sentences."""
+
+    name = "sectioner"
+    requires = ()
+    produces = ("paragraphs", "sentences", "sections", "headings", "title", "standfirst")
+
+    class Options(BaseOptions):
+        paragraphs: Literal["auto", "line", "blank_line"] = Field(
+            default="auto",
+            description=(
+                "How paragraphs are delimited: 'line' (one per line, as in text copied "
+                "from a web page), 'blank_line' (one per blank-line-separated block, as in "
+                "hard-wrapped text), or 'auto' to tell the two apart from the line breaks."
+            ),
+        )
+        detect_title: bool = Field(
+            default=True, description="Take a headline-like first line as the title."
+        )
+        detect_standfirst: bool = Field(
+            default=True,
+            description="Take the deck between the headline and the body as the standfirst.",
+        )
+        detect_headings: bool = Field(
+            default=True,
+            description="Find section headings: short, unpunctuated, title-like lines "
+            "set apart from the body and followed by prose.",
+        )
+        max_heading_words: int = Field(
+            default=12, ge=1, le=40, description="The most words a section heading may have."
+        )
+        extra_abbreviations: list[str] = Field(
+            default_factory=list,
+            description="More abbreviations (such as 'Gov.' or 'approx.') that do not end a "
+            "sentence unless a typical sentence opener follows them.",
+        )
+
+    options: Options
+
+    def __init__(self, options: Options | dict[str, Any] | None = None) -> None:
+        super().__init__(options)
+        self._splitter = SentenceSplitter(self.options.extra_abbreviations)
+
+    def process(self, doc: Document) -> None:
+        text = doc.text
+        opts = self.options
+        layout: Layout = analyse(
+            text,
+            paragraphs=opts.paragraphs,
+            detect_title=opts.detect_title,
+            detect_standfirst=opts.detect_standfirst,
+            detect_headings=opts.detect_headings,
+            max_heading_words=opts.max_heading_words,
+        )
+        split = self._splitter.split
+        paragraphs: list[Span] = []
+        headings: list[Span] = []
+        sentences: list[Span] = []
+        sections: list[Span] = []
+        section: Span | None = None
+
+        for unit in layout.units:
+            spans = split(text, unit.start, unit.end)
+            part = _PART.get(unit.kind, "body")
+            sentences.extend(Span(a, b, "sentence", {"part": part}) for a, b in spans)
+            if unit.kind == "heading":
+                heading = Span(unit.start, unit.end, "heading")
+                headings.append(heading)
+                section = Span(
+                    unit.start,
+                    unit.end,
+                    text[unit.start : unit.end],
+                    {"heading": [unit.start, unit.end], "paragraphs": 0, "sentences": 0},
+                )
+                sections.append(section)
+            elif unit.kind == "paragraph":
+                paragraphs.append(Span(unit.start, unit.end, "paragraph"))
+                if section is None:
+                    section = Span(
+                        unit.start, unit.end, "", {"heading": None, "paragraphs": 0, "sentences": 0}
+                    )
+                    sections.append(section)
+                section.end = unit.end
+                section.attrs["paragraphs"] += 1
+                section.attrs["sentences"] += len(spans)
+
+        doc.add_layer("paragraphs", paragraphs)
+        doc.add_layer("headings", headings)
+        doc.add_layer("sections", sections)
+        doc.add_layer("sentences", sentences)
+        title, standfirst = layout.title, layout.standfirst
+        doc.data["title"] = Span(title.start, title.end, "title") if title else None
+        doc.data["standfirst"] = (
+            Span(standfirst.start, standfirst.end, "standfirst") if standfirst else None
+        )
+
+    def summarize(self, doc: Document) -> dict[str, Any]:
+        text = doc.text
+        sections: list[dict[str, Any]] = []
+        for sec in doc.layer("sections"):
+            start, end = doc.to_source(sec.start, sec.end)
+            head = sec.attrs["heading"]
+            h_start = h_end = None
+            if head is not None:
+                h_start, h_end = doc.to_source(head[0], head[1])
+            sections.append(
+                {
+                    "heading": text[head[0] : head[1]] if head is not None else None,
+                    "start": start,
+                    "end": end,
+                    "heading_start": h_start,
+                    "heading_end": h_end,
+                    "paragraphs": sec.attrs["paragraphs"],
+                    "sentences": sec.attrs["sentences"],
+                }
+            )
+        body = sum(1 for s in doc.layer("sentences") if s.attrs.get("part") == "body")
+        return {
+            "title": _text_of(doc, doc.data.get("title")),
+            "standfirst": _text_of(doc, doc.data.get("standfirst")),
+            "sections": sections,
+            "paragraphs": len(doc.layer("paragraphs")),
+            "sentences": body,
+        }
+
+
+def _text_of(doc: Document, span: Span | None) -> str | None:
+    return doc.text[span.start : span.end] if span is not None else None
+
+
+@hookimpl
+def register_processors(register: Any) -> None:
+    register(Sectioner)

@@ -1,0 +1,343 @@
+"""The block structure of an article: title, standfirst, section headings, paragraphs.
+
+The text is read as lines grouped into blocks by blank lines. In unwrapped text (one
+paragraph per line, as copied from a web page) every line is a paragraph; in hard-wrapped
+text every block is. The first unit may be the title, the next the standfirst (the deck
+between headline and body), and short, unpunctuated, title-like units that stand alone
+in their block and are followed by prose are section headings.
+
+The rules use only what a reader sees in plain text: line breaks, blank lines,
+capitalisation, final punctuation, length and a few cue words (bylines, datelines,
+photo credits, "Related:" links). They look at each line once, so the cost is linear
+in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["Layout", "Unit", "analyse"]
+
+Mode = Literal["auto", "line", "blank_line"]
+Kind = Literal["title", "standfirst", "heading", "paragraph", "repeat"]
+
+_TERMINAL_END = re.compile(r"[.!?…‼⁇⁈⁉][\"'”’»)\]]*(?:\s*\[\d{1,3}\])*$")
+_CLOSERS = "\"'”’»)]}›"
+# Words that are lowercase in a Title Case line.
+_SMALL = frozenset(
+    """
+    a an the and but or nor for so yet as at by in of off on per to up via with from into
+    onto over than that vs v. out amid about after against along among around before
+    behind below beneath beside between beyond despite during except inside like near
+    past since through toward towards under until upon within without is are was be
+    """.split()
+)
+# A sentence-case line with one of these is a sentence, not a heading: headings are
+# noun phrases and rarely carry a finite auxiliary, a reporting verb or a first- or
+# second-person pronoun.
+_SENTENCE_CUES = frozenset(
+    """
+    is are was were am be been being has have had do does did will would shall should
+    can could may might must said says told asked i you we me us my your our he she they
+    don't doesn't didn't isn't aren't wasn't weren't won't can't i'm you're we're it's
+    """.split()
+)
+_MONTHS = (
+    "january february march april may june july august september october november "
+    "december jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
+_DATE_WORDS = frozenset(
+    (
+        _MONTHS
+        + " "
+        + _WEEKDAYS
+        + " updated published posted last modified on at am pm a.m p.m gmt utc bst cet et"
+        + " est edt pst pdt cst ist today yesterday"
+    ).split()
+)
+_MONTH_OR_DAY = frozenset((_MONTHS + " " + _WEEKDAYS).split())
+_TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*")
+_BYLINE = re.compile(
+    r"(?:by|written by|story by|words by|reporting by|report by|text by)\s+[A-Z]",
+    re.IGNORECASE,
+)
+# Lines that caption a photo, link to another story or are page furniture. Matched at
+# the start of the line (case-insensitive).
+_CUE_START = re.compile(
+    r"(?:related\b|read more\b|read also\b|also read\b|see also\b|more:|photo\b|photos\b"
+    r"|image\b|images\b|picture\b|pictured\b|file photo\b|caption\b|credit\b|video\b"
+    r"|watch:|listen:|source:|advertisement\b|click\b|sign up\b|subscribe\b|share this\b"
+    r"|follow us\b)",
+    re.IGNORECASE,
+)
+# ... or anywhere in the line (case-sensitive: agencies and credits are written so).
+_CUE_ANYWHERE = re.compile(
+    r"Image:|Photo:|Photograph:|Credit:|Getty Images|AP Photo|\(AP\b|/Reuters|/AFP"
+    r"|\(Photo|\(Image|\((?:left|right|centre|center|L|R|C|file|pictured)\)"
+)
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class Unit:
+    """A paragraph-sized piece of the text: one line, or one block of lines."""
+
+    start: int
+    end: int
+    block: int
+    alone: bool  # the only line of its block (set apart by blank lines)
+    kind: Kind = "paragraph"
+
+
+@dataclass(slots=True)
+class Layout:
+    """What :func:`analyse` found: the units in order and how paragraphs were read."""
+
+    units: list[Unit]
+    mode: Literal["line", "blank_line"]
+    title: Unit | None
+    standfirst: Unit | None
+
+
+def analyse(
+    text: str,
+    *,
+    paragraphs: Mode = "auto",
+    detect_title: bool = True,
+    detect_standfirst: bool = True,
+    detect_headings: bool = True,
+    max_heading_words: int = 12,
+) -> Layout:
+    """Find the title, standfirst, headings and paragraphs of ``text``."""
+    blocks = _blocks(text)
+    mode = _choose_mode(text, blocks) if paragraphs == "auto" else paragraphs
+    units = _units(blocks, mode)
+    if not units:
+        return Layout(units, mode, None, None)
+
+    title: Unit | None = None
+    title_key = ""
+    i = 0
+    if detect_title and _is_title(text, units, mode):
+        title = units[0]
+        title.kind = "title"
+        title_key = _key(text, title)
+        i = 1
+
+    # Lines repeating the headline before the body starts are page furniture.
+    def skip_repeats(j: int) -> int:
+        while title_key and j < len(units) and _key(text, units[j]) == title_key:
+            units[j].kind = "repeat"
+            j += 1
+        return j
+
+    i = skip_repeats(i)
+    standfirst: Unit | None = None
+    if title is not None and detect_standfirst and i < len(units):
+        if _is_standfirst(text, units, i, mode, max_heading_words, title_key):
+            standfirst = units[i]
+            standfirst.kind = "standfirst"
+            i = skip_repeats(i + 1)
+
+    if detect_headings:
+        single_block = len(blocks) == 1
+        body = units[i:]
+        candidate = [
+            (u.alone or single_block)
+            and _heading_candidate(text, u, max_heading_words, title_key, strict=not u.alone)
+            for u in body
+        ]
+        # A heading opens a section, so prose must follow it: other candidates may come
+        # between (a heading and its subheading), but the first unit that is not one must
+        # read as prose, not as furniture such as a trailing "Add new comment".
+        prose_next = False
+        for j in range(len(body) - 1, -1, -1):
+            if candidate[j]:
+                if prose_next:
+                    body[j].kind = "heading"
+            else:
+                line = text[body[j].start : body[j].end]
+                prose_next = _ends_sentence(line) or len(_words(line)) > max_heading_words
+    return Layout(units, mode, title, standfirst)
+
+
+# -- lines, blocks and units -----------------------------------------------------------------
+def _blocks(text: str) -> list[list[tuple[int, int]]]:
+    """Trimmed line spans, grouped into blocks separated by blank lines."""
+    blocks: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            current.append((pos + lead, pos + lead + len(stripped)))
+        elif current:
+            blocks.append(current)
+            current = []
+        pos += len(line) + 1
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _choose_mode(text: str, blocks: list[list[tuple[int, int]]]) -> Literal["line", "blank_line"]:
+    """Hard-wrapped text breaks lines mid-sentence; unwrapped text breaks after one."""
+    breaks = wrapped = 0
+    for block in blocks:
+        for (a0, a1), (b0, _) in zip(block, block[1:], strict=False):
+            breaks += 1
+            # Short lines (headlines, link lists) say nothing about wrapping.
+            if a1 - a0 >= 30 and (
+                not _TERMINAL_END.search(text, max(a0, a1 - 20), a1) or text[b0].islower()
+            ):
+                wrapped += 1
+    return "blank_line" if breaks and 2 * wrapped >= breaks else "line"
+
+
+def _units(blocks: list[list[tuple[int, int]]], mode: str) -> list[Unit]:
+    if mode == "blank_line":
+        return [Unit(b[0][0], b[-1][1], n, len(b) == 1) for n, b in enumerate(blocks)]
+    return [Unit(s, e, n, len(b) == 1) for n, b in enumerate(blocks) for s, e in b]
+
+
+# -- features ----------------------------------------------------------------------------------
+def _key(text: str, unit: Unit) -> str:
+    return _SPACE.sub(" ", text[unit.start : unit.end]).casefold()
+
+
+def _ends_sentence(line: str) -> bool:
+    return bool(_TERMINAL_END.search(line[-24:]))
+
+
+def _is_furniture(line: str) -> bool:
+    """A byline, a date line, a photo caption or credit, a link to another story."""
+    return bool(
+        _BYLINE.match(line)
+        or _CUE_START.match(line.lstrip(_CLOSERS + "“‘(["))
+        or _CUE_ANYWHERE.search(line)
+        or _is_date_line(line)
+    )
+
+
+def _is_date_line(line: str) -> bool:
+    """A line made only of a date or time: "Tuesday, September 1, 2015", "Updated 10:30 GMT"."""
+    tokens = _TOKEN.findall(line)
+    if not tokens or len(tokens) > 12:
+        return False
+    seen_month = False
+    for tok in tokens:
+        low = tok.lower()
+        if tok.isdigit():
+            continue
+        if low in _DATE_WORDS or low.rstrip(".") in _DATE_WORDS:
+            seen_month = seen_month or low.rstrip(".") in _MONTH_OR_DAY
+            continue
+        if low[:-2].isdigit() and low[-2:] in ("st", "nd", "rd", "th"):
+            continue
+        return False
+    return seen_month or all(t.isdigit() for t in tokens) and len(tokens) >= 3
+
+
+def _words(line: str) -> list[str]:
+    return line.split()
+
+
+def _is_title_case(words: list[str]) -> bool:
+    content = 0
+    for n, w in enumerate(words):
+        core = w.lstrip(_CLOSERS + "“‘([-–—")
+        if not core or not core[0].isalpha():
+            continue
+        if n > 0 and core.lower() in _SMALL:
+            continue
+        if not core[0].isupper():
+            return False
+        content += 1
+    return content > 0
+
+
+def _is_all_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _title_like(line: str, max_words: int, *, strict: bool) -> bool:
+    """A short, unpunctuated line styled as a heading."""
+    words = _words(line)
+    if not words or len(words) > max_words or len(line) > 12 * max_words:
+        return False
+    core = line.rstrip(_CLOSERS)
+    if not core or core[-1] in ".,;:…" or line[-1] in ",;:":
+        return False
+    first = line.lstrip(_CLOSERS + "“‘([")[:1]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    if _is_all_caps(line) or _is_title_case(words):
+        return True
+    if _YEAR.fullmatch(line):
+        return True
+    if strict or core[-1] in "?!":
+        return False
+    # Sentence case ("Early life"): a noun phrase, not a short sentence.
+    return not any(w.strip(_CLOSERS + "“‘(").lower() in _SENTENCE_CUES for w in words)
+
+
+# -- decisions -----------------------------------------------------------------------------
+def _is_title(text: str, units: list[Unit], mode: str) -> bool:
+    first = units[0]
+    if len(units) < 2:
+        return False
+    line = text[first.start : first.end]
+    if "\n" in line or len(line) > 300 or len(_words(line)) > 30:
+        return False
+    core = line.rstrip(_CLOSERS)
+    if core[-1:] in (".", ";", ":", "…"):
+        return False
+    lead = line.lstrip(_CLOSERS + "“‘([")[:1]
+    if not (lead.isupper() or lead.isdigit()):
+        return False
+    return not _is_furniture(line)
+
+
+def _is_standfirst(
+    text: str, units: list[Unit], i: int, mode: str, max_heading_words: int, title_key: str
+) -> bool:
+    unit = units[i]
+    if i + 1 >= len(units):
+        return False  # a deck needs a body after it
+    line = text[unit.start : unit.end]
+    words = _words(line)
+    if len(words) < 5 or len(words) > 80 or _is_furniture(line):
+        return False
+    if _title_like(line, max_heading_words, strict=False):
+        return False  # a section heading, not a deck
+    if not _ends_sentence(line):
+        return True  # decks on web pages usually carry no final full stop
+    # Set apart by a blank line while the body's paragraphs run on line by line.
+    nxt = next((u for u in units[i + 1 :] if u.kind != "repeat"), None)
+    return (
+        mode == "line"
+        and nxt is not None
+        and nxt.block != unit.block
+        and all(u.block != unit.block or u.kind == "repeat" for u in units[i + 1 :])
+        and sum(1 for u in units if u.block == nxt.block) > 1
+    )
+
+
+def _heading_candidate(
+    text: str, unit: Unit, max_words: int, title_key: str, *, strict: bool
+) -> bool:
+    if unit.end - unit.start > 12 * max_words:
+        return False
+    line = text[unit.start : unit.end]
+    if "\n" in line or not _title_like(line, max_words, strict=strict):
+        return False
+    if title_key and _key(text, unit) == title_key:
+        return False  # a caption or repeat of the headline
+    return not _is_furniture(line)
+
