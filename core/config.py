@@ -66,14 +66,45 @@ def _compose(text: str, file: str) -> tuple[Any, dict[tuple[Any, ...], int], lis
     if node is None:
         return None, lines, problems
     constructor = yaml.SafeLoader("")
+    collection_tags = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+    def scalar(n: yaml.Node, path: tuple[Any, ...]) -> Any:
+        try:
+            return constructor.construct_object(n, deep=True)
+        except yaml.constructor.ConstructorError as exc:
+            problems.append(
+                Problem(
+                    "PL100",
+                    f"YAML: {exc.problem}.",
+                    "Configs hold plain values only: strings, numbers, booleans, lists, mappings.",
+                    file,
+                    n.start_mark.line + 1,
+                    _render_path(path) or None,
+                )
+            )
+            return None
+        except ValueError:  # a date-shaped value that is not a date: keep the text
+            return n.value
 
     def walk(n: yaml.Node, path: tuple[Any, ...]) -> Any:
         lines.setdefault(path, n.start_mark.line + 1)
+        if not isinstance(n, yaml.ScalarNode) and n.tag not in collection_tags:
+            problems.append(
+                Problem(
+                    "PL100",
+                    f"YAML tag {n.tag!r} is not allowed.",
+                    "Configs hold plain values only: strings, numbers, booleans, lists, mappings.",
+                    file,
+                    n.start_mark.line + 1,
+                    _render_path(path) or None,
+                )
+            )
+            return None
         if isinstance(n, yaml.MappingNode):
             constructor.flatten_mapping(n)
             out: dict[Any, Any] = {}
             for key_node, value_node in n.value:
-                key = constructor.construct_object(key_node, deep=True)
+                key = scalar(key_node, path)
                 if not isinstance(key, str | int | float | bool) and key is not None:
                     key = str(key)
                 if key in out:
@@ -92,7 +123,7 @@ def _compose(text: str, file: str) -> tuple[Any, dict[tuple[Any, ...], int], lis
             return out
         if isinstance(n, yaml.SequenceNode):
             return [walk(item, (*path, i)) for i, item in enumerate(n.value)]
-        return constructor.construct_object(n, deep=True)
+        return scalar(n, path)
 
     return walk(node, ()), lines, problems
 

@@ -177,22 +177,21 @@ class Pipeline:
         hook = self.host.pm.hook
         hook.pipeline_started(pipeline=self, document=doc)
         timings: list[dict[str, Any]] = []
+        sections: dict[str, Any] = {}
         for step in self.enabled_steps:
             started = time.perf_counter()
             self._run_step(step, doc)
+            # summarized at once, so a later step that replaces a layer (the same
+            # processor run twice) does not change what this step reported
+            sections[step.id] = self._summarize(step, doc)
             timings.append(
                 {
                     "id": step.id,
                     "uses": step.uses,
                     "plugin": step.plugin.name,
-                    "seconds": time.perf_counter() - started,
+                    "seconds": round(time.perf_counter() - started, 6),
                 }
             )
-        sections: dict[str, Any] = {}
-        for step, timing in zip(self.enabled_steps, timings, strict=True):
-            started = time.perf_counter()
-            sections[step.id] = self._summarize(step, doc)
-            timing["seconds"] = round(timing["seconds"] + time.perf_counter() - started, 6)
         if not doc.source.strip():
             doc.warn("The document is empty.")
         report = Report(doc, pipeline=self.name, steps=timings, sections=sections, host=self.host)
@@ -245,7 +244,7 @@ class Pipeline:
             doc._may_edit = False
             doc._step = None
         declared = set(step.produces)
-        wrote = {n for n, i in doc._layers.items() if layers_before.get(n) != i}
+        wrote = {n for n, v in doc._layers.items() if layers_before.get(n) != id(v)}
         wrote |= {k for k, v in doc.data.items() if data_before.get(k) != id(v)}
         wrote |= set(layers_before) - set(doc._layers)
         wrote |= set(data_before) - set(doc.data)

@@ -135,6 +135,11 @@ class ConfigError(PresslineError):
         return f"{self.source} is not a valid pipeline ({n} problem{'s' if n != 1 else ''})"
 
     def render(self) -> str:
+        if len(self.problems) == 1:  # one problem, one line
+            p = self.problems[0]
+            head = " ".join(part for part in (p.location(), p.where or "") if part)
+            body = f"[{p.code}] {p.message}" + (f" {p.fix}" if p.fix else "")
+            return f"{head}: {body}" if head else body
         lines = [self._headline()]
         lines += [p.render() for p in self.problems]
         return "\n".join(lines)

@@ -217,7 +217,11 @@ class PluginHost:
         unknown = self._unknown_hooks(name)
         if unknown:
             self.pm.unregister(name=name)
-            known = [h for h in dir(self.pm.hook) if not h.startswith("_")]
+            known = [
+                h
+                for h in dir(self.pm.hook)
+                if not h.startswith("_") and getattr(self.pm.hook, h).spec is not None
+            ]
             hints = []
             for hook in unknown:
                 close = difflib.get_close_matches(hook, known, n=1)

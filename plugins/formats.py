@@ -39,8 +39,9 @@ def _cleaner(section: dict[str, Any], report: Report) -> list[str]:
 def _sectioner(section: dict[str, Any], report: Report) -> list[str]:
     lines = []
     if section.get("standfirst"):
-        wrapped = textwrap.wrap(section["standfirst"], 76, initial_indent="  ",
-                                subsequent_indent="  ")
+        wrapped = textwrap.wrap(
+            section["standfirst"], 76, initial_indent="  ", subsequent_indent="  "
+        )
         lines += ["Standfirst:", *wrapped]
     sections = section.get("sections") or []
     lines.append(
@@ -87,12 +88,14 @@ def render_text(report: Report, layers: list[str] | str | None = None) -> str:
     out = [title or f"(untitled) {doc.id}", "=" * min(len(title or doc.id) + 11, 78)]
     when = (
         f"{doc.reference_date.isoformat()} (from {doc.reference_date_from})"
-        if doc.reference_date else "no reference date"
+        if doc.reference_date
+        else "no reference date"
     )
     total = sum(s["seconds"] for s in report.steps)
     out.append(f"{doc.id} · {len(doc.source):,} chars · {when}")
     out.append(
-        f"pipeline {report.pipeline}: " + " → ".join(s["id"] for s in report.steps)
+        f"pipeline {report.pipeline}: "
+        + " → ".join(s["id"] for s in report.steps)
         + f" ({total:.3f} s)"
     )
     for step in report.steps:

@@ -40,12 +40,14 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
                 raise InputError(
                     f"{name} starts with a {encoding} byte-order mark but is not valid "
                     f"{encoding} (byte {exc.start}).",
-                    code="PL504", fix="Re-save it as UTF-8.",
+                    code="PL504",
+                    fix="Re-save it as UTF-8.",
                 ) from None
             return _newlines(text.lstrip("\ufeff")), warnings
     if b"\x00" in data[:8192]:
         raise InputError(
-            f"{name} is a binary file, not text.", code="PL503",
+            f"{name} is a binary file, not text.",
+            code="PL503",
             fix="Give a plain-text (UTF-8) article.",
         )
     try:
@@ -62,13 +64,12 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
                 code="PL504",
                 fix="Convert it to UTF-8, e.g. `iconv -f LATIN1 -t UTF-8`.",
             ) from None
-        warnings.append(
-            f"{name} is not valid UTF-8; it was decoded as Windows-1252 (cp1252)."
-        )
+        warnings.append(f"{name} is not valid UTF-8; it was decoded as Windows-1252 (cp1252).")
     if _CONTROL.search(text[:8192]):
         raise InputError(
             f"{name} contains control characters; it looks binary, not text.",
-            code="PL503", fix="Give a plain-text (UTF-8) article.",
+            code="PL503",
+            fix="Give a plain-text (UTF-8) article.",
         )
     return _newlines(text), warnings
 

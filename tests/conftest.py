@@ -42,8 +42,9 @@ def cli():
     runner = CliRunner()
 
     def invoke(*args: str, input: str | bytes | None = None, env: dict | None = None):
-        return runner.invoke(command, [str(a) for a in args], input=input, env=env,
-                             catch_exceptions=False)
+        return runner.invoke(
+            command, [str(a) for a in args], input=input, env=env, catch_exceptions=False
+        )
 
     return invoke
 
@@ -54,9 +55,19 @@ def plugin_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("plugin-site")
     for package in ("pressline-wordcount", "pressline-broken"):
         subprocess.run(
-            [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
-             "--no-build-isolation", "--no-compile", "--target", str(target),
-             str(PLUGIN_PACKAGES / package)],
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--no-deps",
+                "--no-build-isolation",
+                "--no-compile",
+                "--target",
+                str(target),
+                str(PLUGIN_PACKAGES / package),
+            ],
             check=True,
             capture_output=True,
         )
@@ -77,12 +88,17 @@ def installed_plugins(plugin_site: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
 def run_pressline():
     """Run ``python -m pressline`` as a real subprocess."""
 
-    def run(*args: str, input: bytes | None = None, cwd: Path | None = None,
-            env: dict | None = None) -> subprocess.CompletedProcess:
+    def run(
+        *args: str, input: bytes | None = None, cwd: Path | None = None, env: dict | None = None
+    ) -> subprocess.CompletedProcess:
         full_env = {**os.environ, **(env or {})}
         return subprocess.run(
             [sys.executable, "-m", "pressline", *map(str, args)],
-            input=input, capture_output=True, cwd=cwd, env=full_env, timeout=120,
+            input=input,
+            capture_output=True,
+            cwd=cwd,
+            env=full_env,
+            timeout=120,
         )
 
     return run

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from pressline import Pipeline
 
 EXPECTED = yaml.safe_load(
@@ -20,9 +19,11 @@ EXPECTED = yaml.safe_load(
 @pytest.fixture(scope="module")
 def report() -> dict:
     text = (Path(__file__).parents[1] / "examples" / "tehran-moscow.txt").read_text("utf-8")
-    return Pipeline.load("news").run(
-        text, reference_date=EXPECTED["reference_date"], id="tehran-moscow"
-    ).to_dict(layers="all")
+    return (
+        Pipeline.load("news")
+        .run(text, reference_date=EXPECTED["reference_date"], id="tehran-moscow")
+        .to_dict(layers="all")
+    )
 
 
 def line_of(text: str, offset: int) -> int:
@@ -64,8 +65,9 @@ def test_section_spans_and_layers_are_source_offsets(report: dict) -> None:
             assert source[section["heading_start"] : section["heading_end"]] == section["heading"]
     body = [s for s in report["layers"]["sentences"]]
     texts = [source[s["start"] : s["end"]] for s in body]
-    assert any(t.startswith("“Boosting regional cooperation") and t.endswith("reported.")
-               for t in texts)
+    assert any(
+        t.startswith("“Boosting regional cooperation") and t.endswith("reported.") for t in texts
+    )
     for span in body:
         piece = source[span["start"] : span["end"]]
         assert piece == piece.strip() and "\n" not in piece

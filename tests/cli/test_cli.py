@@ -6,7 +6,6 @@ import json
 import sys
 
 import pytest
-
 from pressline import __version__
 
 
@@ -22,8 +21,18 @@ def test_run_text_summary(cli, example_path) -> None:
 
 def test_run_json_to_file_atomically(cli, example_path, tmp_path) -> None:
     target = tmp_path / "report.json"
-    result = cli("run", example_path, "--date", "2022-11-10", "-f", "json", "-o", target,
-                 "--layers", "sentences,paragraphs")
+    result = cli(
+        "run",
+        example_path,
+        "--date",
+        "2022-11-10",
+        "-f",
+        "json",
+        "-o",
+        target,
+        "--layers",
+        "sentences,paragraphs",
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     report = json.loads(target.read_text(encoding="utf-8"))
@@ -105,7 +114,6 @@ def test_plugins_show_and_config_commands(cli) -> None:
 def test_config_schema_validates_the_builtin_configs(cli) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     import yaml
-
     from pressline.config import builtin_config_path
 
     schema = json.loads(cli("config", "schema").stdout)
@@ -154,7 +162,8 @@ def test_help_imports_no_plugin_code(run_pressline) -> None:
         "from pressline.cli import cli\n"
         "try:\n    cli.main(['--help'], standalone_mode=False)\n"
         "except SystemExit:\n    pass\n"
-        "loaded = [m for m in sys.modules if m.startswith('pressline.plugins') or m == 'pydantic']\n"
+        "loaded = [m for m in sys.modules\n"
+        "          if m.startswith('pressline.plugins') or m == 'pydantic']\n"
         "print('LOADED', loaded)\n"
     )
     import subprocess

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from pressline import ConfigError, Pipeline
 
 CONFIGS = Path(__file__).resolve().parents[1] / "fixtures" / "configs"
@@ -34,7 +33,9 @@ def test_builtin_configs_are_valid(cli) -> None:
 
 
 def test_extends_replaces_appends_and_disables(tmp_path: Path) -> None:
-    config = write(tmp_path / "mine.yaml", """
+    config = write(
+        tmp_path / "mine.yaml",
+        """
 version: 1
 name: mine
 extends: news
@@ -47,7 +48,8 @@ steps:
   - id: second_pass
     uses: sectioner
     after: cleaner
-""")
+""",
+    )
     pipeline = Pipeline.load(config)
     assert [s.id for s in pipeline.steps] == ["cleaner", "second_pass", "sectioner"]
     assert [s.enabled for s in pipeline.steps] == [False, True, True]
@@ -58,7 +60,9 @@ steps:
 
 
 def test_one_processor_twice_under_two_ids(example_text: str, tmp_path: Path) -> None:
-    config = write(tmp_path / "twice.yaml", """
+    config = write(
+        tmp_path / "twice.yaml",
+        """
 version: 1
 name: twice
 steps:
@@ -67,7 +71,8 @@ steps:
   - id: loose
     uses: sectioner
     with: {detect_headings: false}
-""")
+""",
+    )
     report = Pipeline.load(config).run(example_text).to_dict()
     assert len(report["sectioner"]["sections"]) == 3
     assert len(report["loose"]["sections"]) == 1
@@ -86,14 +91,18 @@ def test_set_overrides_are_validated(tmp_path: Path) -> None:
 
 
 def test_yaml_is_loaded_safely(tmp_path: Path) -> None:
-    config = write(tmp_path / "evil.yaml", """
+    config = write(
+        tmp_path / "evil.yaml",
+        """
 version: 1
 name: !!python/object/apply:os.system ["echo pwned"]
 steps: [{uses: sectioner}]
-""")
+""",
+    )
     with pytest.raises(ConfigError) as info:
         Pipeline.load(config)
-    assert info.value.codes == ["PL100"]
+    assert info.value.codes[0] == "PL100"
+    assert "evil.yaml:3" in str(info.value) and "not allowed" in str(info.value)
 
 
 def test_config_plugin_file_relative_to_config(example_text: str) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from pressline.errors import CODES
 
 CONFIGS = Path(__file__).resolve().parents[1] / "fixtures" / "configs"
@@ -14,36 +13,66 @@ CONFIGS = Path(__file__).resolve().parents[1] / "fixtures" / "configs"
 CASES: dict[str, tuple[list[str], int, list[str]]] = {
     "PL100": (["config", "validate", "PL100-syntax.yaml"], 2, ["PL100-syntax.yaml:5", "YAML"]),
     "PL101": (["config", "validate", "no-such-config.yaml"], 2, ["does not exist"]),
-    "PL102": (["config", "validate", "PL102-unknown-key.yaml"], 2,
-              ["PL102-unknown-key.yaml:3", "Did you mean 'steps'?"]),
+    "PL102": (
+        ["config", "validate", "PL102-unknown-key.yaml"],
+        2,
+        ["PL102-unknown-key.yaml:3", "Did you mean 'steps'?"],
+    ),
     "PL103": (["config", "validate", "PL103-wrong-type.yaml"], 2, [":3", "must be a list"]),
     "PL104": (["config", "validate", "PL104-missing-version.yaml"], 2, ["version: 1"]),
     "PL105": (["config", "validate", "PL105-version.yaml"], 2, [":1", "Unsupported version"]),
     "PL106": (["config", "validate", "PL106-date.yaml"], 2, [":3", "YYYY-MM-DD"]),
     "PL107": (["config", "validate", "PL107-duplicate-key.yaml"], 2, [":6", "appears twice"]),
-    "PL110": (["config", "validate", "PL110-extends-missing.yaml"], 2,
-              ["PL110-extends-missing.yaml:3", "does not exist"]),
-    "PL111": (["config", "validate", "PL111-after-unknown.yaml"], 2,
-              [":7", "Did you mean 'sectioner'?"]),
-    "PL120": (["config", "validate", "news", "--set", "steps.sectionr.with.x=1"], 2,
-              ["--set", "Did you mean 'sectioner'?"]),
-    "PL201": (["config", "validate", "PL201-unknown-processor.yaml"], 2,
-              [":5", "Did you mean 'sectioner'?"]),
+    "PL110": (
+        ["config", "validate", "PL110-extends-missing.yaml"],
+        2,
+        ["PL110-extends-missing.yaml:3", "does not exist"],
+    ),
+    "PL111": (
+        ["config", "validate", "PL111-after-unknown.yaml"],
+        2,
+        [":7", "Did you mean 'sectioner'?"],
+    ),
+    "PL120": (
+        ["config", "validate", "news", "--set", "steps.sectionr.with.x=1"],
+        2,
+        ["--set", "Did you mean 'sectioner'?"],
+    ),
+    "PL201": (
+        ["config", "validate", "PL201-unknown-processor.yaml"],
+        2,
+        [":5", "Did you mean 'sectioner'?"],
+    ),
     "PL202": (["config", "validate", "PL202-duplicate-id.yaml"], 2, [":5", "used twice"]),
     "PL203": (["config", "validate", "PL203-step-key.yaml"], 2, [":5", "Unknown step key"]),
-    "PL204": (["config", "validate", "PL204-unknown-option.yaml"], 2,
-              [":6", "Did you mean 'max_heading_words'?"]),
+    "PL204": (
+        ["config", "validate", "PL204-unknown-option.yaml"],
+        2,
+        [":6", "Did you mean 'max_heading_words'?"],
+    ),
     "PL210": (["config", "validate", "PL210-missing-plugin.yaml"], 2, [":4", "no_such_plugin"]),
     "PL211": (["run", "-", "-c", "minimal"], 0, []),  # see test_host: a broken install
-    "PL212": (["config", "validate", "PL212-hook-typo.yaml"], 2,
-              [":4", "did you mean 'register_processors'?"]),
+    "PL212": (
+        ["config", "validate", "PL212-hook-typo.yaml"],
+        2,
+        [":4", "did you mean 'register_processors'?"],
+    ),
     "PL213": (["config", "validate", "PL213-clash.yaml"], 2, [":4", "already registers"]),
-    "PL214": (["config", "validate", "PL214-invalid-processor.yaml"], 2,
-              [":4", "not a subclass of pressline.Processor"]),
-    "PL301": (["config", "validate", "PL301-requires.yaml"], 2,
-              [":5", "needs 'sentences'", "Put it after 'sectioner'."]),
-    "PL302": (["config", "validate", "PL302-late-cleaner.yaml"], 2,
-              [":5", "Move it before 'sectioner'."]),
+    "PL214": (
+        ["config", "validate", "PL214-invalid-processor.yaml"],
+        2,
+        [":4", "not a subclass of pressline.Processor"],
+    ),
+    "PL301": (
+        ["config", "validate", "PL301-requires.yaml"],
+        2,
+        [":5", "needs 'sentences'", "Put it after 'sectioner'."],
+    ),
+    "PL302": (
+        ["config", "validate", "PL302-late-cleaner.yaml"],
+        2,
+        [":5", "Move it before 'sectioner'."],
+    ),
     "PL303": (["config", "validate", "PL303-no-steps.yaml"], 2, ["no enabled steps"]),
     "PL401": (["run", "ARTICLE", "-c", "PL401-undeclared_writer.yaml"], 1, ["'surprise'"]),
     "PL402": (["run", "ARTICLE", "-c", "PL402-raiser.yaml"], 1, ["always fails"]),
@@ -70,8 +99,7 @@ def test_code(code: str, cli, example_path, tmp_path, monkeypatch) -> None:
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     undecodable = tmp_path / "latin.txt"
     undecodable.write_bytes(b"caf\x81 \x8d\x90 \x9d" + b"\x01\x02" * 10)
-    replace = {"ARTICLE": str(example_path), "BINARY": str(binary),
-               "UNDECODABLE": str(undecodable)}
+    replace = {"ARTICLE": str(example_path), "BINARY": str(binary), "UNDECODABLE": str(undecodable)}
     monkeypatch.chdir(CONFIGS)
     result = cli(*[replace.get(a, a) for a in args])
     assert result.exit_code == exit_code, result.output

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from pressline import Pipeline, PluginLoadError
 from pressline.host import PluginHost
 
