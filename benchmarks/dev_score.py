@@ -1,14 +1,15 @@
 """Score the cleaner and sectioner on an annotated development set (GUM format).
 
     python benchmarks/dev_score.py PATH/gum-dev.jsonl [--out DIR] [--scorer score_gum.py]
-                                   [--errors N] [--direct]
+                                   [--errors N] [--direct] [--no-clean]
 
 Runs the default pipeline (``Pipeline.load("news")``) over each document's text, or,
 when that pipeline cannot be built (or with ``--direct``), the cleaner (if installed)
-and the sectioner directly, building the same report shape. The reports go to
-``DIR/reports.jsonl`` (default ``benchmarks/out``), and the scorer (``score_gum.py``
-beside the gold file unless ``--scorer`` says otherwise) prints sentence-boundary,
-heading and title scores. Offsets in the reports are offsets into the input text.
+and the sectioner directly, building the same report shape; ``--no-clean`` runs the
+sectioner alone, on the raw text. The reports go to ``DIR/reports.jsonl`` (default
+``benchmarks/out``), and the scorer (``score_gum.py`` beside the gold file unless
+``--scorer`` says otherwise) prints sentence-boundary, heading and title scores.
+Offsets in the reports are offsets into the input text.
 """
 
 from __future__ import annotations
@@ -39,6 +40,11 @@ def pipeline_runner() -> Runner | None:
         print(f"(pipeline unavailable: {type(exc).__name__}: {exc}; running steps directly)")
         return None
 
+    print(
+        f"running the {pipeline.name!r} pipeline: "
+        + ", ".join(s.id for s in pipeline.enabled_steps)
+    )
+
     def run(text: str, doc_id: str, ref: date | None) -> dict[str, Any]:
         report = pipeline.run(text, id=doc_id, reference_date=ref)
         return report.to_dict(layers=["sentences"])
@@ -46,16 +52,18 @@ def pipeline_runner() -> Runner | None:
     return run
 
 
-def direct_runner() -> Runner:
-    """The cleaner (when it is installed) and the sectioner, called directly."""
+def direct_runner(clean: bool = True) -> Runner:
+    """The cleaner (when it is installed and wanted) and the sectioner, called directly."""
     steps: list[tuple[str, Any]] = []
-    try:
-        from pressline.plugins.cleaner import Cleaner
+    if clean:
+        try:
+            from pressline.plugins.cleaner import Cleaner
 
-        steps.append(("cleaner", Cleaner()))
-    except ImportError:
-        print("(no cleaner installed: the sectioner reads the raw text)")
+            steps.append(("cleaner", Cleaner()))
+        except ImportError:
+            print("(no cleaner installed: the sectioner reads the raw text)")
     steps.append(("sectioner", Sectioner()))
+    print("running the steps directly: " + ", ".join(name for name, _ in steps))
 
     def run(text: str, doc_id: str, ref: date | None) -> dict[str, Any]:
         doc = Document(text, id=doc_id, reference_date=ref)
@@ -83,11 +91,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scorer", type=Path, help="score_gum.py (default: beside the gold file)")
     ap.add_argument("--errors", type=int, default=0, help="show N examples of each error")
     ap.add_argument("--direct", action="store_true", help="skip the pipeline, call the steps")
+    ap.add_argument(
+        "--no-clean", action="store_true", help="run the sectioner alone, on the raw text"
+    )
     args = ap.parse_args(argv)
 
-    run = None if args.direct else pipeline_runner()
+    run = None if args.direct or args.no_clean else pipeline_runner()
     if run is None:
-        run = direct_runner()
+        run = direct_runner(clean=not args.no_clean)
     args.out.mkdir(parents=True, exist_ok=True)
     reports = args.out / "reports.jsonl"
     words = 0

@@ -19,17 +19,16 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import Field
-
 from pressline.document import Document, Span
 from pressline.hookspecs import hookimpl
 from pressline.processor import Options as BaseOptions
 from pressline.processor import Processor
+from pydantic import Field
 
 from .blocks import Layout, analyse
 from .sentences import SentenceSplitter, split_sentences
 
-__all__ = ["SentenceSplitter", "Sectioner", "split_sentences"]
+__all__ = ["Sectioner", "SentenceSplitter", "split_sentences"]
 
 _PART = {"title": "title", "repeat": "title", "standfirst": "standfirst", "heading": "heading"}
 
@@ -67,7 +66,7 @@ class Sectioner(Processor):
         )
         extra_abbreviations: list[str] = Field(
             default_factory=list,
-            description="More abbreviations (such as 'Gov.' or 'approx.') that do not end a "
+            description="More abbreviations (such as 'Cllr.' or 'Bldg.') that do not end a "
             "sentence unless a typical sentence opener follows them.",
         )
 

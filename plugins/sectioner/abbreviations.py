@@ -34,9 +34,20 @@ BEFORE_NUMBER: frozenset[str] = frozenset(
 MAYBE: frozenset[str] = frozenset(
     """
     inc corp ltd co llc plc bros jr sr st ave blvd rd mt ft etc al
-    jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri sat sun
-    ph.d u.s u.n u.k a.m p.m b.c a.d d.c e.u
+    ph.d u.s u.n u.k b.c a.d d.c e.u
+    """.split()
+)
+
+# "a.m." and "p.m." end a sentence unless the time goes on: "10 a.m. Monday", "2 p.m. GMT".
+CLOCK: frozenset[str] = frozenset({"a.m", "p.m"})
+AFTER_CLOCK: frozenset[str] = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur
+    thurs fri sat sun january february march april may june july august september october
+    november december jan feb mar apr jun jul aug sep sept oct nov dec gmt utc bst cet cest
+    et est edt ct cst cdt mt mst mdt pt pst pdt ist jst aest local eastern central pacific
+    mountain
     """.split()
 )
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 __all__ = ["Layout", "Unit", "analyse"]
@@ -31,7 +32,7 @@ _SMALL = frozenset(
     a an the and but or nor for so yet as at by in of off on per to up via with from into
     onto over than that vs v. out amid about after against along among around before
     behind below beneath beside between beyond despite during except inside like near
-    past since through toward towards under until upon within without is are was be
+    past since through toward towards under until upon within without
     """.split()
 )
 # A sentence-case line with one of these is a sentence, not a heading: headings are
@@ -48,17 +49,24 @@ _MONTHS = (
     "january february march april may june july august september october november "
     "december jan feb mar apr jun jul aug sep sept oct nov dec"
 )
-_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
+_WEEKDAYS = (
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "mon tue tues wed thu thur thurs fri sat sun"
+)
 _DATE_WORDS = frozenset(
     (
         _MONTHS
         + " "
         + _WEEKDAYS
         + " updated published posted last modified on at am pm a.m p.m gmt utc bst cet et"
-        + " est edt pst pdt cst ist today yesterday"
+        + " est edt pst pdt cst ist today yesterday ago min mins minute minutes hour hours"
+        + " read"
     ).split()
 )
-_MONTH_OR_DAY = frozenset((_MONTHS + " " + _WEEKDAYS).split())
+# A date line needs one of these: a bare number is no date.
+_DATE_ANCHORS = frozenset(
+    (_MONTHS + " " + _WEEKDAYS + " ago min mins minute minutes hour hours read").split()
+)
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*")
 _BYLINE = re.compile(
     r"(?:by|written by|story by|words by|reporting by|report by|text by)\s+[A-Z]",
@@ -67,17 +75,30 @@ _BYLINE = re.compile(
 # Lines that caption a photo, link to another story or are page furniture. Matched at
 # the start of the line (case-insensitive).
 _CUE_START = re.compile(
-    r"(?:related\b|read more\b|read also\b|also read\b|see also\b|more:|photo\b|photos\b"
-    r"|image\b|images\b|picture\b|pictured\b|file photo\b|caption\b|credit\b|video\b"
-    r"|watch:|listen:|source:|advertisement\b|click\b|sign up\b|subscribe\b|share this\b"
-    r"|follow us\b)",
+    r"(?:related\b|read more\b|read also\b|also read\b|see also\b|more:|file photo\b"
+    r"|(?:photos?|photograph|images?|pictures?|video|caption|credit|source|watch|listen)"
+    r"\s*[:|]|(?:photo|picture|image)s? by\b|pictured\b|advertisement\b|click here\b"
+    r"|sign up\b|subscribe\b|share this\b|follow us\b)",
     re.IGNORECASE,
 )
+# Whole lines of page furniture (compared casefolded, without final punctuation).
+_FURNITURE_LINES = frozenset(
+    """
+    share|tweet|email|e-mail|print|comments|comment|menu|home|search|sign in|log in|
+    skip to content|skip to main content|back to top|trending|most read|most popular|
+    you may also like|read next|top stories|latest news|more stories|listen to this article|
+    add new comment|leave a comment|show comments|hide comments
+    """.split("|")
+)
+_FURNITURE_LINES = frozenset(" ".join(x.split()) for x in _FURNITURE_LINES)
 # ... or anywhere in the line (case-sensitive: agencies and credits are written so).
 _CUE_ANYWHERE = re.compile(
     r"Image:|Photo:|Photograph:|Credit:|Getty Images|AP Photo|\(AP\b|/Reuters|/AFP"
     r"|\(Photo|\(Image|\((?:left|right|centre|center|L|R|C|file|pictured)\)"
+    r"|, by [A-Z]"  # an artwork's or photo's credit
 )
+# Two sentences in one line: "Austen, Jane. Pride and Prejudice".
+_INNER_STOP = re.compile(r"[a-z]{3}[.!?]\s+\S")
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _SPACE = re.compile(r"\s+")
 
@@ -122,7 +143,7 @@ def analyse(
     title: Unit | None = None
     title_key = ""
     i = 0
-    if detect_title and _is_title(text, units, mode):
+    if detect_title and _is_title(text, units):
         title = units[0]
         title.kind = "title"
         title_key = _key(text, title)
@@ -137,11 +158,15 @@ def analyse(
 
     i = skip_repeats(i)
     standfirst: Unit | None = None
-    if title is not None and detect_standfirst and i < len(units):
-        if _is_standfirst(text, units, i, mode, max_heading_words, title_key):
-            standfirst = units[i]
-            standfirst.kind = "standfirst"
-            i = skip_repeats(i + 1)
+    if (
+        title is not None
+        and detect_standfirst
+        and i < len(units)
+        and _is_standfirst(text, units, i, mode, max_heading_words, title_key)
+    ):
+        standfirst = units[i]
+        standfirst.kind = "standfirst"
+        i = skip_repeats(i + 1)
 
     if detect_headings:
         single_block = len(blocks) == 1
@@ -153,15 +178,18 @@ def analyse(
         ]
         # A heading opens a section, so prose must follow it: other candidates may come
         # between (a heading and its subheading), but the first unit that is not one must
-        # read as prose, not as furniture such as a trailing "Add new comment".
+        # read as prose (captions aside), so a trailing "Add new comment" is no heading.
         prose_next = False
         for j in range(len(body) - 1, -1, -1):
             if candidate[j]:
                 if prose_next:
                     body[j].kind = "heading"
-            else:
-                line = text[body[j].start : body[j].end]
-                prose_next = _ends_sentence(line) or len(_words(line)) > max_heading_words
+                continue
+            line = text[body[j].start : body[j].end]
+            if _ends_sentence(line) or len(_words(line)) > max_heading_words:
+                prose_next = True
+            elif not _is_furniture(line):  # a photo caption may sit between the two
+                prose_next = False
     return Layout(units, mode, title, standfirst)
 
 
@@ -189,7 +217,7 @@ def _choose_mode(text: str, blocks: list[list[tuple[int, int]]]) -> Literal["lin
     """Hard-wrapped text breaks lines mid-sentence; unwrapped text breaks after one."""
     breaks = wrapped = 0
     for block in blocks:
-        for (a0, a1), (b0, _) in zip(block, block[1:], strict=False):
+        for (a0, a1), (b0, _) in pairwise(block):
             breaks += 1
             # Short lines (headlines, link lists) say nothing about wrapping.
             if a1 - a0 >= 30 and (
@@ -217,7 +245,9 @@ def _ends_sentence(line: str) -> bool:
 def _is_furniture(line: str) -> bool:
     """A byline, a date line, a photo caption or credit, a link to another story."""
     return bool(
-        _BYLINE.match(line)
+        line.rstrip(".:!").strip().casefold() in _FURNITURE_LINES
+        or " | " in line
+        or _BYLINE.match(line)
         or _CUE_START.match(line.lstrip(_CLOSERS + "“‘(["))
         or _CUE_ANYWHERE.search(line)
         or _is_date_line(line)
@@ -226,21 +256,23 @@ def _is_furniture(line: str) -> bool:
 
 def _is_date_line(line: str) -> bool:
     """A line made only of a date or time: "Tuesday, September 1, 2015", "Updated 10:30 GMT"."""
+    if len(line) > 80:
+        return False
     tokens = _TOKEN.findall(line)
     if not tokens or len(tokens) > 12:
         return False
-    seen_month = False
+    anchored = False
     for tok in tokens:
         low = tok.lower()
         if tok.isdigit():
             continue
         if low in _DATE_WORDS or low.rstrip(".") in _DATE_WORDS:
-            seen_month = seen_month or low.rstrip(".") in _MONTH_OR_DAY
+            anchored = anchored or low.rstrip(".") in _DATE_ANCHORS
             continue
         if low[:-2].isdigit() and low[-2:] in ("st", "nd", "rd", "th"):
             continue
         return False
-    return seen_month or all(t.isdigit() for t in tokens) and len(tokens) >= 3
+    return anchored or (all(t.isdigit() for t in tokens) and len(tokens) >= 3)
 
 
 def _words(line: str) -> list[str]:
@@ -272,23 +304,44 @@ def _title_like(line: str, max_words: int, *, strict: bool) -> bool:
     if not words or len(words) > max_words or len(line) > 12 * max_words:
         return False
     core = line.rstrip(_CLOSERS)
-    if not core or core[-1] in ".,;:…" or line[-1] in ",;:":
+    if not core or core[-1] in ".,;:…-–—" or line[-1] in ",;:":
         return False
     first = line.lstrip(_CLOSERS + "“‘([")[:1]
     if not (first.isupper() or first.isdigit()):
         return False
+    if _INNER_STOP.search(line):
+        return False
+    commas = line.count(",")
+    if commas > 1:
+        return False  # a list or an apposition: a caption, not a heading
     if _is_all_caps(line) or _is_title_case(words):
         return True
     if _YEAR.fullmatch(line):
         return True
-    if strict or core[-1] in "?!":
+    if strict or commas or core[-1] in "?!":
         return False
+    if len(words) >= 6 and _name_after_lowercase(words):
+        return False  # "Political activist and philosopher Noam Chomsky": a caption
     # Sentence case ("Early life"): a noun phrase, not a short sentence.
     return not any(w.strip(_CLOSERS + "“‘(").lower() in _SENTENCE_CUES for w in words)
 
 
+def _name_after_lowercase(words: list[str]) -> bool:
+    """A capitalised word after a lowercase content word, as in a caption naming someone."""
+    seen_lower = False
+    for w in words[1:]:
+        core = w.lstrip(_CLOSERS + "“‘(")
+        if not core or not core[0].isalpha():
+            continue
+        if core[0].islower():
+            seen_lower = seen_lower or core.lower() not in _SMALL
+        elif seen_lower:
+            return True
+    return False
+
+
 # -- decisions -----------------------------------------------------------------------------
-def _is_title(text: str, units: list[Unit], mode: str) -> bool:
+def _is_title(text: str, units: list[Unit]) -> bool:
     first = units[0]
     if len(units) < 2:
         return False
@@ -308,7 +361,10 @@ def _is_standfirst(
     text: str, units: list[Unit], i: int, mode: str, max_heading_words: int, title_key: str
 ) -> bool:
     unit = units[i]
-    if i + 1 >= len(units):
+    k = i + 1
+    while k < len(units) and title_key and _key(text, units[k]) == title_key:
+        k += 1
+    if k >= len(units):
         return False  # a deck needs a body after it
     line = text[unit.start : unit.end]
     words = _words(line)
@@ -319,13 +375,12 @@ def _is_standfirst(
     if not _ends_sentence(line):
         return True  # decks on web pages usually carry no final full stop
     # Set apart by a blank line while the body's paragraphs run on line by line.
-    nxt = next((u for u in units[i + 1 :] if u.kind != "repeat"), None)
+    body = units[k]
     return (
         mode == "line"
-        and nxt is not None
-        and nxt.block != unit.block
-        and all(u.block != unit.block or u.kind == "repeat" for u in units[i + 1 :])
-        and sum(1 for u in units if u.block == nxt.block) > 1
+        and body.block != unit.block
+        and k + 1 < len(units)
+        and units[k + 1].block == body.block
     )
 
 
@@ -340,4 +395,3 @@ def _heading_candidate(
     if title_key and _key(text, unit) == title_key:
         return False  # a caption or repeat of the headline
     return not _is_furniture(line)
-

@@ -17,7 +17,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .abbreviations import ALWAYS, BEFORE_NUMBER, MAYBE, OPENERS, SPEECH_VERBS, TITLES
+from .abbreviations import (
+    AFTER_CLOCK,
+    ALWAYS,
+    BEFORE_NUMBER,
+    CLOCK,
+    MAYBE,
+    OPENERS,
+    SPEECH_VERBS,
+    TITLES,
+)
 
 __all__ = ["SentenceSplitter", "split_sentences"]
 
@@ -104,15 +113,16 @@ class SentenceSplitter:
         if any(c in _STRONG for c in run):
             if lower:  # “Why?” he asked.
                 return False
+            # “Why?” Smith asked.
             closers = text[run_end:e]
-            if any(q in closers for q in _QUOTES) and _SPEECH_AFTER.match(text, e, hi):
-                return False  # “Why?” Smith asked.
-            return True
+            return not (any(q in closers for q in _QUOTES) and _SPEECH_AFTER.match(text, e, hi))
         if mark == "…" or len(run) > 1:
             # An ellipsis ends a sentence only when a capital letter follows it.
             return first.isupper()
         if first == "." or lower:
             return False
+        if nxt[:1] in "—–-":
+            return False  # an attribution after a quotation: "... about it. — Rick Santorum"
 
         prev = _word_before(text, s, lo)
         if not prev:
@@ -121,14 +131,15 @@ class SentenceSplitter:
         low = word.lower()
         if low in TITLES or low in ALWAYS:
             return False
-        if first.isdigit():
-            if low in BEFORE_NUMBER:
-                return False  # No. 5, Jan. 6, p. 12
+        if first.isdigit() and low in BEFORE_NUMBER:
+            return False  # No. 5, Jan. 6, p. 12
+        if low in CLOCK:
+            m = _LETTERS.match(core)
+            return not (first.isdigit() or (m and m.group().lower() in AFTER_CLOCK))
         if low in self._maybe or _is_initial(word) or _ACRONYM.fullmatch(word):
             return _is_opener(core)
-        if word.isdigit() and len(word) <= 3 and s - len(prev) == _skip_space(text, lo, s):
-            return False  # a list number opening the paragraph: "1. Background"
-        return True
+        # A list number opening the paragraph ("1. Background") is no sentence.
+        return not (word.isdigit() and len(word) <= 3 and s - len(prev) == _skip_space(text, lo, s))
 
 
 def _skip_space(text: str, pos: int, end: int) -> int:

@@ -1,0 +1,54 @@
+"""Words per second of a pipeline on one core, per step and in total.
+
+    python benchmarks/speed.py [--config news] [--words 1000000] [FILE ...]
+
+Runs the pipeline over the given articles (the example article by default), repeated
+until about ``--words`` words have been processed, and prints the throughput of each step
+and of the whole pipeline. Run it on an otherwise idle machine; numbers vary by CPU.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from pressline import Pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "files", nargs="*", type=Path, default=[ROOT / "examples" / "tehran-moscow.txt"]
+    )
+    parser.add_argument("--config", default="news")
+    parser.add_argument("--words", type=int, default=1_000_000)
+    args = parser.parse_args()
+
+    texts = [p.read_text(encoding="utf-8") for p in args.files]
+    words_per_round = sum(len(t.split()) for t in texts)
+    pipeline = Pipeline.load(args.config)
+    pipeline.run(texts[0])  # setup and warm-up
+    per_step: dict[str, float] = defaultdict(float)
+    words = 0
+    started = time.perf_counter()
+    while words < args.words:
+        for n, text in enumerate(texts):
+            report = pipeline.run(text, id=f"doc-{n}")
+            for step in report.steps:
+                per_step[step["id"]] += step["seconds"]
+        words += words_per_round
+    total = time.perf_counter() - started
+    print(
+        f"pipeline {args.config!r}: {words:,} words in {total:.2f} s "
+        f"= {words / total:,.0f} words/s (one core, reports included)"
+    )
+    for step_id, seconds in per_step.items():
+        print(f"  {step_id:<16} {words / seconds:>14,.0f} words/s   {seconds:.2f} s")
+
+
+if __name__ == "__main__":
+    main()
