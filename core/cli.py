@@ -183,16 +183,20 @@ def plugins_list(as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps([p.to_dict() for p in items], indent=2))
         return
+    rows = [("PLUGIN", "VERSION", "FROM", "PROVIDES")]
     for p in items:
-        version = p.version or "-"
-        where = p.distribution or p.source
-        line = f"{p.name:<20} {version:<10} {where:<24}"
-        line += ", ".join(p.processors + [f"-f {f}" for f in p.formats]) or "(hooks: "
-        if not (p.processors or p.formats):
-            line += ", ".join(p.hooks) + ")" if p.hooks else "none)"
-        click.echo(line.rstrip())
-        if p.error:
-            click.echo(f"{'':<20} error: {p.error}")
+        provides = [*p.processors, *(f"-f {f}" for f in p.formats)]
+        if not provides:
+            provides = [f"hook {h}" for h in p.hooks]
+        rows.append(
+            (p.name, p.version or "-", p.distribution or p.source, ", ".join(provides) or "-")
+        )
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    errors = {p.name: p.error for p in items if p.error}
+    for row in rows:
+        click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)) + "  " + row[3])
+        if row[0] in errors:
+            click.echo(f"  error: {errors[row[0]]}")
 
 
 @plugins.command("show")

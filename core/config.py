@@ -68,20 +68,23 @@ def _compose(text: str, file: str) -> tuple[Any, dict[tuple[Any, ...], int], lis
     constructor = yaml.SafeLoader("")
     collection_tags = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
+    def plain_values_only(message: str, n: yaml.Node, path: tuple[Any, ...]) -> None:
+        problems.append(
+            Problem(
+                "PL100",
+                message,
+                "Configs hold plain values only: strings, numbers, booleans, lists, mappings.",
+                file,
+                n.start_mark.line + 1,
+                _render_path(path) or None,
+            )
+        )
+
     def scalar(n: yaml.Node, path: tuple[Any, ...]) -> Any:
         try:
             return constructor.construct_object(n, deep=True)
         except yaml.constructor.ConstructorError as exc:
-            problems.append(
-                Problem(
-                    "PL100",
-                    f"YAML: {exc.problem}.",
-                    "Configs hold plain values only: strings, numbers, booleans, lists, mappings.",
-                    file,
-                    n.start_mark.line + 1,
-                    _render_path(path) or None,
-                )
-            )
+            plain_values_only(f"YAML: {exc.problem}.", n, path)
             return None
         except ValueError:  # a date-shaped value that is not a date: keep the text
             return n.value
@@ -89,16 +92,7 @@ def _compose(text: str, file: str) -> tuple[Any, dict[tuple[Any, ...], int], lis
     def walk(n: yaml.Node, path: tuple[Any, ...]) -> Any:
         lines.setdefault(path, n.start_mark.line + 1)
         if not isinstance(n, yaml.ScalarNode) and n.tag not in collection_tags:
-            problems.append(
-                Problem(
-                    "PL100",
-                    f"YAML tag {n.tag!r} is not allowed.",
-                    "Configs hold plain values only: strings, numbers, booleans, lists, mappings.",
-                    file,
-                    n.start_mark.line + 1,
-                    _render_path(path) or None,
-                )
-            )
+            plain_values_only(f"YAML tag {n.tag!r} is not allowed.", n, path)
             return None
         if isinstance(n, yaml.MappingNode):
             constructor.flatten_mapping(n)

@@ -102,3 +102,18 @@ def test_trace_hooks(monkeypatch, capsys) -> None:
     monkeypatch.setenv("PRESSLINE_TRACE_HOOKS", "1")
     Pipeline.load("minimal").run("Title\n\nBody.")
     assert "pipeline_started" in capsys.readouterr().err
+
+
+def test_pipeline_observers_see_every_document() -> None:
+    pipeline = Pipeline.load(CONFIGS / "observed.yaml")
+    observer = pipeline.host.plugins["observer"]
+    assert observer.hooks == ["pipeline_finished", "pipeline_started"]
+    reports = list(pipeline.run_many(["One\n\nFirst body.", "Two\n\nSecond body."]))
+    assert len(reports) == 2
+    module = pipeline.host.pm.get_plugin("observer")
+    assert module.EVENTS == [
+        ("started", "document-1"),
+        ("finished", "document-1:1"),
+        ("started", "document-2"),
+        ("finished", "document-2:1"),
+    ]
