@@ -138,6 +138,7 @@ def run(
     output: str | None,
     sets: tuple[str, ...],
     layers: str | None,
+    input_format: str | None,
 ) -> None:
     """Process one document (a file, or - for standard input)."""
     from .config import parse_date
@@ -160,7 +161,7 @@ def run(
             code="PL506",
             fix="Formats: " + ", ".join(sorted(pipeline.host.formats)) + ".",
         )
-    doc = pipeline.read(input)
+    doc = pipeline.read(input, input_format=input_format)
     report = pipeline.run_document(doc, reference_date=reference_date)
     wanted = [n.strip() for n in layers.split(",") if n.strip()] if layers else None
     _emit(report.render(fmt, wanted), output)
