@@ -130,6 +130,11 @@ def _emit(text: str, output: str | None) -> None:
     metavar="NAMES",
     help="Add these layers' spans to the report: sentences,paragraphs or all.",
 )
+@click.option(
+    "--input-format",
+    metavar="FORMAT",
+    help="How to read INPUT (e.g. html for a page on stdin); default: by its name.",
+)
 def run(
     input: str,
     config: str,
