@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .host import PluginHost
 
 FORMAT_HELP = "Report format: text (default), json, or one a plugin adds."
+BUILTIN_COMMANDS = frozenset({"run", "plugins", "config", "explain"})
 
 
 def _debug(ctx: click.Context | None) -> bool:
@@ -30,7 +31,20 @@ def _debug(ctx: click.Context | None) -> bool:
 
 
 class PresslineGroup(click.Group):
-    """A group that turns pressline's errors into one clear message and an exit code."""
+    """A group that turns pressline's errors into one clear message and an exit code.
+
+    Commands that plugins add (``register_commands``) are looked up only when one is
+    invoked, so ``pressline --help`` imports no plugin code.
+    """
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None or ctx.parent is not None:
+            return command
+        from .host import PluginHost
+
+        found = PluginHost().commands.get(cmd_name)
+        return found[0] if found else None
 
     def invoke(self, ctx: click.Context) -> Any:
         from .errors import PresslineError
@@ -58,7 +72,11 @@ class PresslineGroup(click.Group):
             ctx.exit(1)
 
 
-@click.group(cls=PresslineGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=PresslineGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="Commands that installed plugins add are listed by `pressline plugins list`.",
+)
 @click.version_option(__version__, "--version", prog_name="pressline")
 @click.option("--debug", is_flag=True, help="Show tracebacks (or set PRESSLINE_DEBUG=1).")
 @click.pass_context
@@ -191,7 +209,11 @@ def plugins_list(as_json: bool) -> None:
         return
     rows = [("PLUGIN", "VERSION", "FROM", "PROVIDES")]
     for p in items:
-        provides = [*p.processors, *(f"-f {f}" for f in p.formats)]
+        provides = [
+            *p.processors,
+            *(f"-f {f}" for f in p.formats),
+            *(f"command {c}" for c in p.commands),
+        ]
         if not provides:
             provides = [f"hook {h}" for h in p.hooks]
         rows.append(
@@ -236,6 +258,46 @@ def plugins_show(name: str) -> None:
     for proc in plugin.processors:
         click.echo("")
         click.echo(describe_processor(host.processors[proc].cls, plugin.name))
+
+
+@plugins.command("new")
+@click.argument("name")
+@click.option(
+    "--dir",
+    "directory",
+    default=".",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Where to create pressline-NAME/.",
+)
+def plugins_new(name: str, directory: str) -> None:
+    """Create an installable plugin package, pressline-NAME/, with tests."""
+    from pathlib import Path
+
+    from .scaffold import new_plugin
+
+    target = new_plugin(name, Path(directory))
+    click.echo(f"Created {target}/")
+    click.echo("Next:")
+    click.echo(f"  cd {target} && pip install -e '.[test]' && pytest")
+    click.echo("  pressline plugins list       # it is listed")
+
+
+# -- explain -----------------------------------------------------------------------------
+@cli.command()
+@click.argument("config", default="news")
+@click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help="Apply overrides.")
+def explain(config: str, sets: tuple[str, ...]) -> None:
+    """Show a pipeline as a table of steps, with any problem and its fix."""
+    from .host import PluginHost
+    from .introspect import explain_config
+
+    host = PluginHost()
+    _warn_broken_plugins(host)
+    text, ok = explain_config(config, sets, host)
+    click.echo(text)
+    if not ok:
+        raise click.exceptions.Exit(2)
 
 
 # -- config ------------------------------------------------------------------------------

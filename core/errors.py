@@ -57,6 +57,7 @@ CODES: dict[str, str] = {
     "PL504": "The input is not valid text in any encoding that can be detected.",
     "PL505": "An invalid reference date.",
     "PL506": "Unknown report format or layer.",
+    "PL507": "An invalid name for a new plugin, or its folder already exists.",
 }
 
 

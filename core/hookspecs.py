@@ -40,6 +40,16 @@ def register_report_formats(register: Callable[[str, Callable[..., str]], None])
     """
 
 
+@hookspec
+def register_commands(cli: Any) -> None:
+    """Add subcommands to ``pressline``: ``cli`` is a click group.
+
+    Use ``@cli.command()`` or ``cli.add_command(command)``. Plugin commands load only when
+    they are invoked, so ``pressline --help`` stays fast; ``pressline plugins list``
+    shows them.
+    """
+
+
 # -- input ---------------------------------------------------------------------------------
 @hookspec(firstresult=True)
 def read_document(path: str, data: bytes, options: dict[str, Any]) -> Document | None:

@@ -82,6 +82,7 @@ class PluginInfo:
     distribution: str | None = None
     processors: list[str] = field(default_factory=list)
     formats: list[str] = field(default_factory=list)
+    commands: list[str] = field(default_factory=list)
     hooks: list[str] = field(default_factory=list)
     error: str | None = None
     code: str | None = None
@@ -123,6 +124,7 @@ class PluginHost:
         self.plugins: dict[str, PluginInfo] = {}
         self.processors: dict[str, ProcessorEntry] = {}
         self.formats: dict[str, tuple[Callable[..., str], str]] = {}
+        self.commands: dict[str, tuple[Any, str]] = {}
         if builtins:
             for module in BUILTIN_PLUGINS:
                 self._load(module.rsplit(".", 1)[1], "builtin", lambda m=module: import_module(m))
@@ -186,6 +188,8 @@ class PluginHost:
                 self.processors.pop(proc, None)
             for fmt in existing.formats:
                 self.formats.pop(fmt, None)
+            for command in existing.commands:
+                self.commands.pop(command, None)
             if self.pm.has_plugin(name):
                 self.pm.unregister(name=name)
         if source == "builtin":
@@ -295,18 +299,30 @@ class PluginHost:
             if name not in info.formats:
                 info.formats.append(name)
 
+        group = _command_group()
         calls = (
             ("register_processors", register_processor),
             ("register_report_formats", register_format),
+            ("register_commands", group),
         )
-        for hook_name, register in calls:
+        for hook_name, arg in calls:
             for impl in getattr(self.pm.hook, hook_name).get_hookimpls():
                 if impl.plugin_name != info.name:
                     continue
                 try:
-                    impl.function(**{a: register for a in impl.argnames})
+                    impl.function(**{a: arg for a in impl.argnames})
                 except Exception as exc:
                     problems.append(("PL211", f"failed in {hook_name}: {_describe(exc)}"))
+        from .cli import BUILTIN_COMMANDS
+
+        for name, command in group.commands.items():
+            owner = self.commands.get(name)
+            if name in BUILTIN_COMMANDS or (owner and owner[1] != info.name):
+                by = "pressline" if name in BUILTIN_COMMANDS else f"plugin {owner[1]!r}"
+                problems.append(("PL213", f"adds command {name!r}, which {by} already has"))
+                continue
+            self.commands[name] = (command, info.name)
+            info.commands.append(name)
         if problems:
             code = problems[0][0]
             # whatever it registered before failing stays out of use, so a half-loaded
@@ -315,8 +331,11 @@ class PluginHost:
                 self.processors.pop(proc, None)
             for fmt in info.formats:
                 self.formats.pop(fmt, None)
+            for command in info.commands:
+                self.commands.pop(command, None)
             info.processors.clear()
             info.formats.clear()
+            info.commands.clear()
             self._fail(info, code, "; ".join(m for _, m in problems), None)
 
     # -- queries -------------------------------------------------------------------------
@@ -337,6 +356,13 @@ class PluginHost:
 
     def list_plugins(self) -> list[PluginInfo]:
         return sorted(self.plugins.values(), key=lambda p: (p.source != "builtin", p.name))
+
+
+def _command_group() -> Any:
+    """A click group for ``register_commands`` to fill (click is always installed)."""
+    import click
+
+    return click.Group("pressline")
 
 
 def import_module(name: str) -> ModuleType:

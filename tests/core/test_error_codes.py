@@ -85,6 +85,7 @@ CASES: dict[str, tuple[list[str], int, list[str]]] = {
     "PL504": (["run", "UNDECODABLE"], 2, ["not valid UTF-8"]),
     "PL505": (["run", "ARTICLE", "--date", "2022-02-30"], 2, ["--date"]),
     "PL506": (["run", "ARTICLE", "-f", "yaml"], 2, ["Formats:"]),
+    "PL507": (["plugins", "new", "Not A Name"], 2, ["not a valid plugin name"]),
 }
 
 
