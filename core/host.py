@@ -49,6 +49,8 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "pressline.plugins.formats",
     "pressline.plugins.cleaner",
     "pressline.plugins.sectioner",
+    "pressline.plugins.entities",
+    "pressline.plugins.timeline",
 )
 
 ENTRY_POINT_GROUP = "pressline"
