@@ -51,6 +51,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "pressline.plugins.sectioner",
     "pressline.plugins.entities",
     "pressline.plugins.timeline",
+    "pressline.plugins.quotes",
 )
 
 ENTRY_POINT_GROUP = "pressline"

@@ -1,0 +1,207 @@
+"""Who said it: cues, speakers, and the salience that resolves pronouns and descriptions.
+
+A quotation is *speech* when a cue goes with it — a speech verb next to it in its sentence
+(“…,” he said / “…,” said the minister / X told reporters: “…”) or "according to X" — or
+when it is a whole sentence or paragraph of its own (news prints a quoted paragraph
+after the speaker was named). A few words in quotes inside a clause with no cue are scare
+quotes or titles (“a special operation”), not speech, and are left out.
+
+The speaker, by the first rule that applies (the report gives the rule's name):
+
+``named``
+    an entity mention in the cue clause ("Patrushev said", "said Ali Shamkhani").
+``according_to``
+    the entity after "according to".
+``description``
+    a description in the cue clause ("the president said", "the Iranian security
+    official said"), matched against what the article said of each person: their roles,
+    and the words just before their mentions ("his Iranian counterpart Ali Shamkhani").
+``pronoun``
+    he, she or they: the most salient person — the subject of the latest sentence that had
+    one (a person named, or described, at its start), not merely the nearest name.
+``continuation``
+    a quotation with no cue of its own, standing as a whole sentence or paragraph, goes to
+    the speaker of the quotation just before it (or the salient person).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Entity", "SpeechCue", "Tracker", "find_cue", "speech_verbs"]
+
+SPEECH_VERBS = """
+said says say saying told tells tell added adds stated states noted notes explained explains
+asked asks replied replies warned warns argued argues insisted insists claimed claims
+declared declares announced announces wrote writes continued continues stressed stresses
+emphasized emphasised emphasizes underlined underlines urged urges recalled recalls
+acknowledged acknowledges admitted admits remarked remarks commented comments observed
+observes concluded concludes suggested suggests maintained maintains pointed confirmed
+confirms denied denies responded responds answered answers shouted cried whispered
+testified tweeted posted
+""".split()
+
+PRONOUNS = {"he": "male", "she": "female", "they": "plural", "him": "male", "her": "female"}
+_WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
+# case-sensitive: a capitalized "Said" is a name ("Omar Said told reporters")
+_VERB = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS) + r")\b")
+_ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+# words of a description that say nothing about who it is
+_GENERIC = frozenset(
+    "the a an this that his her their its our of and in for to at on with by from "
+    "official officials spokesman spokeswoman spokesperson source sources also later "
+    "earlier then".split()
+)
+# role nouns a description may be headed by
+ROLE_NOUNS = frozenset(
+    """
+    president minister official secretary spokesman spokeswoman spokesperson leader chief
+    envoy diplomat ambassador general commander governor mayor chancellor premier king queen
+    prince senator lawmaker representative chairman chairwoman director head executive ceo
+    founder analyst expert professor researcher economist lawyer attorney judge prosecutor
+    officer negotiator adviser advisor aide counterpart candidate coach manager player
+    """.split()
+)
+
+
+def speech_verbs() -> list[str]:
+    return list(SPEECH_VERBS)
+
+
+@dataclass
+class Entity:
+    """What attribution needs of one of the entity tagger's entities."""
+
+    id: str
+    name: str
+    type: str
+    descriptors: set[str] = field(default_factory=set)
+
+    @classmethod
+    def from_data(cls, item: dict[str, Any], text: str) -> Entity:
+        words: set[str] = set()
+        for role in item.get("roles") or []:
+            words.update(w.lower() for w in _WORD.findall(role))
+        for mention in item.get("mentions") or []:
+            # the few words before a mention describe it: "his Iranian counterpart X"
+            before = text[max(0, mention["start"] - 40) : mention["start"]]
+            words.update(w.lower() for w in _WORD.findall(before)[-3:])
+        return cls(item["id"], item["name"], item["type"], words - _GENERIC)
+
+
+@dataclass
+class SpeechCue:
+    verb: str  # the cue as written: "said", "told reporters", "according to"
+    start: int  # clean-text range of the whole cue clause
+    end: int
+    subject: tuple[int, int] | None  # where the speaker is named or described
+
+
+def find_cue(
+    text: str, before: tuple[int, int], after: tuple[int, int], closed_like_speech: bool
+) -> SpeechCue | None:
+    """The cue next to a quotation: in ``after`` (its sentence after the closing mark) or,
+    failing that, in ``before`` (its sentence before the opening mark).
+
+    A cue after the quotation only counts when the quotation closed as speech does — with
+    its own punctuation inside the marks, or a comma right after them (“…,” he said) —
+    and the verb comes within a few words: a quoted phrase inside a clause is no speech
+    ("launched “a special operation” in Ukraine with a declared goal").
+    """
+    a0, a1 = after
+    clause_end = _clause_end(text, a0, a1)
+    if clause_end > a0 and (closed_like_speech or text[a0:clause_end].lstrip().startswith(",")):
+        found = _ACCORDING.search(text, a0, clause_end)
+        if found and text[a0 : found.start()].strip(" ,;—–-") == "":
+            return SpeechCue("according to", a0, clause_end, (found.end(), clause_end))
+        verb = _VERB.search(text, a0, min(clause_end, a0 + 80))
+        if verb and len(_WORD.findall(text[a0 : verb.start()])) <= _MAX_SUBJECT_WORDS:
+            if text[a0 : verb.start()].strip(" ,;—–-"):
+                subject = (a0, verb.start())  # “…,” he said / “…,” Patrushev said
+            else:  # “…,” said the minister, …: up to the next comma
+                comma = text.find(",", verb.end(), clause_end)
+                subject = (verb.end(), comma if comma != -1 else clause_end)
+            return SpeechCue(_cue_words(text, verb.start(), clause_end), a0, clause_end, subject)
+    b0, b1 = before
+    if b1 > b0 and text[b0:b1].rstrip().endswith((":", ",")):
+        found = _ACCORDING.search(text, b0, b1)
+        if found:
+            return SpeechCue("according to", b0, b1, (found.end(), b1))
+        verbs = list(_VERB.finditer(text, b0, b1))
+        if verbs:
+            verb = verbs[-1]
+            return SpeechCue(_cue_words(text, verb.start(), b1), b0, b1, (b0, verb.start()))
+    return None
+
+
+# "the Iranian security official" is as long as a speaker before its verb gets
+_MAX_SUBJECT_WORDS = 6
+_CLAUSE_STOP = re.compile(r"[“\"‘.;:!?]")
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    """The cue clause after a quotation ends at the sentence's end or a new quotation."""
+    found = _CLAUSE_STOP.search(text, start, end)
+    return found.start() if found else end
+
+
+def _cue_words(text: str, verb_start: int, clause_end: int) -> str:
+    """The verb and what completes it: "said", "told reporters", "said in a statement"."""
+    words = _WORD.findall(text[verb_start:clause_end])
+    cue = words[0].lower() if words else ""
+    if cue in {"told", "tells", "tell"} and len(words) > 1 and words[1].islower():
+        cue += " " + words[1]
+    return cue
+
+
+class Tracker:
+    """Who the article is talking about, sentence by sentence."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self.entities = {e.id: e for e in entities}
+        self.subject: str | None = None  # the salient person
+        self.last_speaker: str | None = None
+        self.seen: list[str] = []  # persons in order of latest mention
+
+    def mention(self, entity_id: str) -> None:
+        if entity_id in self.seen:
+            self.seen.remove(entity_id)
+        self.seen.append(entity_id)
+
+    def persons(self) -> list[Entity]:
+        return [self.entities[i] for i in reversed(self.seen) if self.is_person(i)]
+
+    def is_person(self, entity_id: str) -> bool:
+        entity = self.entities.get(entity_id)
+        return entity is not None and entity.type == "PERSON"
+
+    def describe(self, words: list[str]) -> str | None:
+        """The person a description fits best; the latest mentioned wins a tie.
+
+        A capitalized word (a nationality: "Iranian") weighs twice a common one
+        ("security"); "Iranian" fits "Iran", as a demonym fits its country.
+        """
+        wanted = [w for w in words if w.lower() not in _GENERIC]
+        if not wanted:
+            return None
+        best: tuple[int, str] | None = None
+        for person in self.persons():
+            score = sum(
+                (2 if w[:1].isupper() else 1)
+                for w in wanted
+                if any(_fits(w.lower(), d) for d in person.descriptors)
+            )
+            if score and (best is None or score > best[0]):
+                best = (score, person.id)
+        return best[1] if best else None
+
+
+def _fits(word: str, descriptor: str) -> bool:
+    if word == descriptor:
+        return True
+    shorter = min(len(word), len(descriptor))
+    # a demonym and its country share their stem: iranian/iran, russian/russia
+    return shorter >= 4 and (word.startswith(descriptor) or descriptor.startswith(word))
