@@ -66,9 +66,19 @@ def test_tutorial_code_is_the_tested_code() -> None:
         assert (TUTORIAL / path).read_text(encoding="utf-8") in blocks, path
 
 
-@pytest.mark.parametrize("name", ["cleaner", "sectioner"])
+BUILTIN = PluginHost(entry_points=False)
+
+
+def test_every_builtin_plugin_loads() -> None:
+    assert {p.name: p.error for p in BUILTIN.list_plugins() if p.error} == {}
+    assert {"cleaner", "sectioner", "entity_tagger", "timeline_builder", "quote_attributor"} <= set(
+        BUILTIN.processors
+    )
+
+
+@pytest.mark.parametrize("name", sorted(BUILTIN.processors))
 def test_builtin_processors_pass_check_processor(name: str) -> None:
-    check_processor(PluginHost().processors[name].cls)
+    check_processor(BUILTIN.processors[name].cls)
 
 
 # -- the tutorial plugin, installed ------------------------------------------------------------
