@@ -58,6 +58,8 @@ CODES: dict[str, str] = {
     "PL505": "An invalid reference date.",
     "PL506": "Unknown report format or layer.",
     "PL507": "An invalid name for a new plugin, or its folder already exists.",
+    "PL508": "The input is not in the form its format needs (invalid JSON, no text, ...).",
+    "PL509": "This input or feature needs an optional extra that is not installed.",
 }
 
 

@@ -13,6 +13,17 @@ Layers (clean-text offsets):
 
 ``doc.data["title"]`` and ``doc.data["standfirst"]`` hold a :class:`Span` or None.
 Sentences never cross a paragraph boundary.
+
+``doc.data["dateline"]`` is the dateline opening the first body paragraph ("TEHRAN,
+Nov. 10 (Reuters) —"), a :class:`Span` with attrs ``place`` and ``date`` (``2022-11-10``,
+or ``XXXX-11-10`` without a year), or None; ``doc.data["byline"]`` the byline paragraph
+("By Jane Doe") near the top, or None. Both stay part of their paragraphs.
+
+The reference date: the engine sets it before any step runs (from ``--date``, else the
+input's own date, else the config's). A dateline that gives the full date is the
+article's own date, so when the document has no reference date, or only the config's
+default, the sectioner makes the dateline's date the reference date
+(``reference_date_from = "dateline"``). It runs before the steps that resolve dates.
 """
 
 from __future__ import annotations
@@ -25,7 +36,8 @@ from pressline.processor import Options as BaseOptions
 from pressline.processor import Processor
 from pydantic import Field
 
-from .blocks import Layout, analyse
+from .blocks import Layout, Unit, _is_furniture, analyse
+from .dateline import find_byline, find_dateline
 from .sentences import SentenceSplitter, split_sentences
 
 __all__ = ["Sectioner", "SentenceSplitter", "split_sentences"]
@@ -38,7 +50,16 @@ class Sectioner(Processor):
 
     name = "sectioner"
     requires = ()
-    produces = ("paragraphs", "sentences", "sections", "headings", "title", "standfirst")
+    produces = (
+        "paragraphs",
+        "sentences",
+        "sections",
+        "headings",
+        "title",
+        "standfirst",
+        "dateline",
+        "byline",
+    )
 
     class Options(BaseOptions):
         paragraphs: Literal["auto", "line", "blank_line"] = Field(
@@ -128,6 +149,35 @@ class Sectioner(Processor):
         doc.data["standfirst"] = (
             Span(standfirst.start, standfirst.end, "standfirst") if standfirst else None
         )
+        self._top_lines(doc, layout.units)
+
+    def _top_lines(self, doc: Document, units: list[Unit]) -> None:
+        """Find the byline and the dateline among the first body paragraphs."""
+        text = doc.text
+        byline: Span | None = None
+        dateline: Span | None = None
+        for unit in [u for u in units if u.kind == "paragraph"][:4]:
+            found = find_byline(text, unit.start, unit.end)
+            if found is not None:
+                byline = byline or Span(found[0], found[1], "byline")
+                continue
+            line = find_dateline(text, unit.start, unit.end)
+            if line is None:
+                if _is_furniture(text[unit.start : unit.end]):
+                    continue  # a date line or a photo credit above the lede
+                break  # the lede, and no dateline opens it
+            dateline = Span(
+                line.start, line.end, "dateline", {"place": line.place, "date": line.date}
+            )
+            when = line.full_date()
+            if when is not None and (
+                doc.reference_date is None or doc.reference_date_from == "config"
+            ):
+                doc.reference_date = when
+                doc.reference_date_from = "dateline"
+            break
+        doc.data["dateline"] = dateline
+        doc.data["byline"] = byline
 
     def summarize(self, doc: Document) -> dict[str, Any]:
         text = doc.text
@@ -156,7 +206,17 @@ class Sectioner(Processor):
             "sections": sections,
             "paragraphs": len(doc.layer("paragraphs")),
             "sentences": body,
+            "dateline": _dateline(doc, doc.data.get("dateline")),
+            "byline": doc.source_span(byline.start, byline.end)
+            if (byline := doc.data.get("byline")) is not None
+            else None,
         }
+
+
+def _dateline(doc: Document, span: Span | None) -> dict[str, Any] | None:
+    if span is None:
+        return None
+    return {**doc.source_span(span.start, span.end), **span.attrs}
 
 
 def _text_of(doc: Document, span: Span | None) -> str | None:

@@ -468,6 +468,8 @@ def test_processor_contract_and_registration() -> None:
         "headings",
         "title",
         "standfirst",
+        "dateline",
+        "byline",
     }
     registered: list[type] = []
     register_processors(registered.append)
@@ -489,6 +491,8 @@ def test_degenerate_texts(text: str) -> None:
             "sections": [],
             "paragraphs": 0,
             "sentences": 0,
+            "dateline": None,
+            "byline": None,
         }
         assert doc.layer("sentences") == []
 
