@@ -1,0 +1,149 @@
+"""Events: the dated things an article tells, in calendar order.
+
+Every DATE or TIME expression whose value lands on the calendar ("2015", "2022-02",
+"2022-11-09", "the 1990s"; not "PRESENT_REF" or "XXXX-02-24") becomes an :class:`Event`
+with the interval its value covers, its granularity, the sentence it sits in, and the
+entities of that sentence as participants (from the ``entities`` layer when an earlier
+step produced one: the ``entity`` id of each mention inside the sentence, in order of
+appearance, each once). A personal pronoun ("he said", "his remark") stands for the last
+PERSON named as the subject of a sentence (among its first few words) before it, within
+a few sentences, as news writing names a speaker once and then says "he".
+
+Events sort by start date, then coarser granularity first (a year before a day that
+starts on the same date), then by position in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from pressline.document import Document, Span
+
+from .normalize import RANK
+
+__all__ = ["Event", "build_events"]
+
+
+@dataclass
+class Event:
+    """A dated event: the timex (clean-text offsets) and the sentence it belongs to."""
+
+    value: str
+    start_date: date
+    end_date: date
+    granularity: str
+    start: int
+    end: int
+    sentence: tuple[int, int]
+    participants: list[str] = field(default_factory=list)
+
+    def to_dict(self, doc: Document) -> dict[str, Any]:
+        """The report's form: ISO dates and source offsets."""
+        timex = doc.source_span(self.start, self.end)
+        return {
+            "value": self.value,
+            "start_date": self.start_date.isoformat(),
+            "end_date": self.end_date.isoformat(),
+            "granularity": self.granularity,
+            "timex": timex,
+            "sentence": doc.source_span(*self.sentence),
+            "participants": list(self.participants),
+        }
+
+
+def build_events(doc: Document, timexes: Sequence[Span]) -> list[Event]:
+    """The events of ``doc``'s timexes (spans with a ``point`` attribute), sorted."""
+    sentences = (
+        [(s.start, s.end) for s in doc.layer("sentences")] if doc.has_layer("sentences") else []
+    )
+    starts = [s for s, _ in sentences]
+    mentions = doc.layer("entities") if doc.has_layer("entities") else []
+    mention_starts = [m.start for m in mentions]
+    events: list[Event] = []
+    for span in timexes:
+        point = span.attrs.get("point")
+        if span.label not in ("DATE", "TIME") or point is None:
+            continue
+        interval = point.interval()
+        if interval is None:
+            continue
+        sentence = _sentence_of(doc, sentences, starts, span)
+        events.append(
+            Event(
+                value=span.attrs["value"],
+                start_date=interval[0],
+                end_date=interval[1],
+                granularity=point.gran,
+                start=span.start,
+                end=span.end,
+                sentence=sentence,
+                participants=_participants(doc.text, mentions, mention_starts, sentence, starts),
+            )
+        )
+    events.sort(key=lambda e: (e.start_date, RANK.get(e.granularity, 99), e.start))
+    return events
+
+
+def _sentence_of(
+    doc: Document, sentences: list[tuple[int, int]], starts: list[int], span: Span
+) -> tuple[int, int]:
+    i = bisect_right(starts, span.start) - 1
+    if i >= 0 and sentences[i][1] >= span.end:
+        return sentences[i]
+    # no sentence holds it (a pipeline without one): the line it is on
+    text = doc.text
+    lo = text.rfind("\n", 0, span.start) + 1
+    hi = text.find("\n", span.end)
+    return lo, hi if hi >= 0 else len(text)
+
+
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er)\b")
+_PRONOUN_REACH = 1000  # characters back to look for the person a pronoun stands for
+_SUBJECT_WORDS = 3  # a subject is named within the first words of its sentence
+
+
+def _participants(
+    text: str,
+    mentions: list[Span],
+    starts: list[int],
+    sentence: tuple[int, int],
+    sentence_starts: list[int],
+) -> list[str]:
+    lo, hi = sentence
+    found: list[tuple[int, str]] = []
+    for mention in mentions[bisect_right(starts, lo - 1) :]:
+        if mention.start >= hi:
+            break
+        entity = mention.attrs.get("entity")
+        if mention.end <= hi and isinstance(entity, str):
+            found.append((mention.start, entity))
+    for pronoun in _PRONOUN.finditer(text, lo, hi):
+        person = _subject_before(text, mentions, starts, sentence_starts, pronoun.start())
+        if person is not None:
+            found.append((pronoun.start(), person))
+    seen: list[str] = []
+    for _, entity in sorted(found):
+        if entity not in seen:
+            seen.append(entity)
+    return seen
+
+
+def _subject_before(
+    text: str, mentions: list[Span], starts: list[int], sentence_starts: list[int], pos: int
+) -> str | None:
+    i = bisect_right(starts, pos) - 1
+    while i >= 0 and mentions[i].start >= pos - _PRONOUN_REACH:
+        mention = mentions[i]
+        entity = mention.attrs.get("entity")
+        if mention.label == "PERSON" and isinstance(entity, str) and mention.end <= pos:
+            j = bisect_right(sentence_starts, mention.start) - 1
+            opening = sentence_starts[j] if j >= 0 else 0
+            if len(text[opening : mention.start].split()) <= _SUBJECT_WORDS:
+                return entity
+        i -= 1
+    return None
