@@ -1,4 +1,4 @@
-"""Score the cleaner and sectioner on an annotated development set (GUM format).
+"""Score the default pipeline on an annotated development set (GUM format).
 
     python benchmarks/dev_score.py PATH/gum-dev.jsonl [--out DIR] [--scorer score_gum.py]
                                    [--errors N] [--direct] [--no-clean]
@@ -8,7 +8,11 @@ when that pipeline cannot be built (or with ``--direct``), the cleaner (if insta
 and the sectioner directly, building the same report shape; ``--no-clean`` runs the
 sectioner alone, on the raw text. The reports go to ``DIR/reports.jsonl`` (default
 ``benchmarks/out``), and the scorer (``score_gum.py`` beside the gold file unless
-``--scorer`` says otherwise) prints sentence-boundary, heading and title scores.
+``--scorer`` says otherwise) prints sentence-boundary, heading and title scores and,
+once the reports carry entities, named-entity and grouping scores. After it, the
+entities are also scored the way held-out news is judged: exact name spans with four
+classes (PERSON as person, ORG as organization, GPE, LOC and FAC as location, every other
+type as other), with and without NORP (GUM annotates no nationality adjectives).
 Offsets in the reports are offsets into the input text.
 """
 
@@ -122,7 +126,68 @@ def main(argv: list[str] | None = None) -> int:
     cmd = [sys.executable, str(scorer), str(args.gold), str(reports)]
     if args.errors:
         cmd += ["--errors", str(args.errors)]
-    return subprocess.call(cmd)
+    status = subprocess.call(cmd)
+    for line in four_class_scores(args.gold, reports):
+        print(line)
+    return status
+
+
+_GOLD_CLASS = {"person": "person", "organization": "organization", "place": "location"}
+_PRED_CLASS = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "location",
+    "LOC": "location",
+    "FAC": "location",
+}
+
+
+def four_class_scores(gold_path: Path, reports_path: Path) -> list[str]:
+    """Exact-name-span P/R/F1 over four classes, as held-out news is scored."""
+    gold_docs: dict[str, set[tuple[int, int, str]]] = {}
+    with gold_path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            d = json.loads(line)
+            gold_docs[d["id"]] = {
+                (e["name_start"], e["name_end"], _GOLD_CLASS.get(e["type"], "other"))
+                for e in d["entities"]
+                if e["named"]
+                and e["type"] not in ("time", "quantity")
+                and not e["nested_in_name"]
+                and not e["title_only"]
+                and e["name_start"] is not None
+            }
+    out = []
+    for skip_norp in (False, True):
+        tp = n_pred = n_gold = 0
+        with reports_path.open(encoding="utf-8") as fh:
+            for line in fh:
+                report = json.loads(line)
+                entities = (report.get("entities") or {}).get("entities")
+                if entities is None:
+                    return []  # no entity step in this pipeline
+                predicted = set()
+                for e in entities:
+                    for m in e["mentions"]:
+                        kind = m.get("type", e["type"])
+                        if kind is None or (skip_norp and kind == "NORP"):
+                            continue  # pronouns and descriptions are not names
+                        predicted.add((m["start"], m["end"], _PRED_CLASS.get(kind, "other")))
+                gold = gold_docs.get(report["document"]["id"], set())
+                tp += len(gold & predicted)
+                n_pred += len(predicted)
+                n_gold += len(gold)
+        p = tp / n_pred if n_pred else 0.0
+        r = tp / n_gold if n_gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        label = "without NORP" if skip_norp else "all types   "
+        out.append(
+            f"5 NER exact_name 4-class {label} P {100 * p:6.2f} R {100 * r:6.2f} "
+            f"F1 {100 * f:6.2f}  (tp {tp}, pred {n_pred}, gold {n_gold})"
+        )
+    return out
 
 
 if __name__ == "__main__":

@@ -1,0 +1,1189 @@
+"""The rules backend: find name mentions in clean text with the lexicon and pattern rules.
+
+The recognizer reads one sentence at a time (the sectioner's ``sentences`` layer) and
+finds *runs*: capitalized words, joined by spaces and by the few lowercase words that
+occur inside names ("of", "the", "for", "and", "de", "van", "bin" ...). A run ends at a
+possessive, at a full stop that is not an abbreviation's, at a contraction ("I'm") and
+at the pronoun "I"; months and weekdays are not names (unless a family name: "Theresa
+May"). "and" cuts a run ("Iran and Russia") unless it stands inside a known name
+("Bosnia and Herzegovina") or a name head follows ("Food and Drug Administration"). Each
+run is cut into mentions:
+
+1. **Sentence openers.** A run's first word at the start of a sentence (or of a quotation,
+   or after a colon) is capitalized by position, not by being a name. It is dropped when it
+   is a common word ("Boosting", "Since", "However", "The"; see :mod:`.gazetteer` for how
+   common words are told from names) unless the lexicon knows it as a name, a title or a
+   given name and family name follow it, or a verb of saying does ("Bush said"). A dropped
+   opener comes back when the article names it elsewhere ("Gazprom said" after "analysts
+   from Gazprom"; "May said" after "Theresa May").
+2. **Possessives and hyphens.** "Moscow's" is "Moscow"; "Tehran-Moscow" is two mentions
+   when both halves are names; "US-led" is "US"; "ex-Soviet" keeps its prefix; a name
+   with a hyphen that is known whole ("Guinea-Bissau") or unknown ("Jean-Pierre") stays
+   whole.
+3. **Titles and roles.** A run that ends in a person's name and has a title or office
+   before it ("President Ebrahim Raisi", "Secretary of National Security Council of Russia
+   Nikolai Patrushev", "Mr. Patrushev") gives a PERSON mention for the name alone; the rest
+   is the person's role, inside which places and organizations are still tagged. Titles
+   right before a given name inside a longer run ("General Patrick Gordon of ...") are
+   its role too. After "of", a name is the office's place, not a person ("Governor of
+   Virginia").
+4. **Name heads.** A phrase ending in an organization, place, facility, event or law head
+   ("Shanghai Cooperation Organization", "Ukraine War", "Aswan Dam") or starting with one
+   and followed by "of ..." ("University of Paris", "Ministry of Foreign Affairs") is one
+   mention of that type. A law or treaty that contains a known organization or place
+   ("UN Charter") gives that organization or place instead.
+5. **The lexicon.** The longest known name wins ("United States of America", "Bosnia and
+   Herzegovina"). A place followed by more capitalized words that are not a person's name
+   is an organization named after it ("Pittsburgh Pirates", "Iran Air"). A place name that
+   is also a common word or a person's name ("Reading", "Lincoln") is *weak*: a place only
+   after a preposition of place ("in Reading"), unless nothing else claims it.
+6. **Person names.** A given name, or an initial, followed by name-like words and
+   particles ("Ali Shamkhani", "George W. Bush", "Nikolaus van der Pas"). A given name
+   that is also a word ("Will", "May") needs a family name from the census list after it.
+7. **Everything else** capitalized is kept as an *unknown* candidate and typed once the
+   whole article has been read: a surname or first name of a person the article names
+   in full is that person; an acronym of an organization named elsewhere, or defined in
+   brackets ("Kurdistan Workers Party (PKK)"), is that organization; otherwise the words
+   around it decide (a verb of saying after it: a person; "in", "at" before it: a place),
+   then its shape: an acronym is an organization ("NBC"), a word with an inner capital or
+   a digit is a brand ("LibriVox"), a word ending in -ian, -ese, -ish is a group, a
+   single word the census lists as a name is a person and any other an organization, and
+   several rare words together are a person's name ("Tosui Nakarai"). A single capitalized
+   common word with no such evidence ("Defense", "Charter") is not a name, except a plural
+   after "the", which names a team or a band ("the Pirates"); nor are words in capitals
+   for emphasis ("ALL NOW").
+
+Some lines are read differently (a sentence of hard-wrapped text is read line by line
+when its lines differ):
+
+- **Headings, and a title in Title Case**, are capitalized throughout, so only names the
+  lexicon knows, or names found in the article's running text, are tagged there.
+- **Lines in capitals** (wire-service headlines, datelines) are matched against the same
+  known names, ignoring case.
+- **Result tables** ("Arsenal 2 Chelsea 1", league standings), lines made of names and
+  numbers, have no sentence openers; a name there that is not a person or a country is a
+  team (ORG).
+
+Everything is linear in the text: one regular-expression pass per sentence (no nested
+quantifiers that could backtrack), dictionary look-ups bounded by the longest name in
+the lexicon, and per-document indexes for the second pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .gazetteer import Lexicon, normalize
+
+__all__ = ["Candidate", "RuleRecognizer", "SentenceInfo", "role_text"]
+
+
+def _upper_class() -> str:
+    """A regex character class of the uppercase and titlecase letters of the BMP.
+
+    The Basic Multilingual Plane holds every script names are written in here (Latin,
+    Greek, Cyrillic ...), and scanning it costs a few milliseconds at import.
+    """
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x10000):
+        ch = chr(code)
+        if ch.isupper() or ch.istitle():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    parts = [
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    ]
+    return "[" + "".join(parts) + "]"
+
+
+_UP = _upper_class()
+# lowercase words that can stand inside a name between capitalized words
+_CONNECTORS = frozenset(
+    "of the for and & de da di du del della der den des do dos das van von la le y "
+    "bin ibn al el upon on zu ter te".split()
+)
+_CONN = "|".join(sorted((re.escape(c) for c in _CONNECTORS), key=len, reverse=True))
+_TOKEN = rf"(?<![\w'’.-])(?:[a-z]{{1,4}}-)?{_UP}[\w'’.&-]*"
+_RUN = re.compile(rf"{_TOKEN}(?:[ \t]+(?:(?:{_CONN})[ \t]+){{0,2}}{_UP}[\w'’.&-]*)*")
+_WORD = re.compile(r"\S+")
+_INITIAL = re.compile(rf"^{_UP}\.$")
+_GROUP_SUFFIXES = ("ian", "ean", "ese", "ish")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+# Words before a name head ("Shanghai Cooperation Organization"): a bound keeps long runs
+# of capitalized words linear.
+_LONGEST_HEAD_PHRASE = 10
+# family names written with an inner capital ("McCarthy", "DeVos", "FitzGerald")
+_NAME_PREFIX = re.compile(r"\b(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz)(?=[A-Z])")
+_CONTRACTION = re.compile(r"['’](?:m|ve|re|ll|d|t)$", re.IGNORECASE)
+_DOTTED = re.compile(rf"^(?:{_UP}\.)+{_UP}?\.?$")
+_ACRONYM = re.compile(rf"^{_UP}[{_UP[1:-1]}0-9&]{{1,7}}$")
+_DIGIT = re.compile(r"\d")
+_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+_NAME_NUMBER = re.compile(rf"({_UP}[\w.'’-]*)[ \t]+\d")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*\b")
+_OPENING = '“"‘«'
+_SKIP_BACK = " \t“\"‘'«([—–-•*"
+
+# Honorifics are part of how a person is addressed, not an office held.
+_HONORIFICS = frozenset(
+    "mr mrs ms miss mx messrs mmes mme mlle madam madame sir dame dr herr frau monsieur "
+    "señor señora".split()
+)
+# Verbs of saying right after a capitalized word mark it as a person.
+_SPEECH = frozenset(
+    "said says told added explained argued wrote warned insisted stressed noted asked "
+    "replied claimed recalled urged announced acknowledged admitted believes believed "
+    "thinks thought wants wanted who".split()
+)
+_PLACE_PREPOSITIONS = frozenset("in at near from outside across throughout into via".split())
+# Before an unknown name these say "a place", unless the name holds common words ("an
+# analyst at Counterpoint Research" is at an organization).
+_IN_PLACE = frozenset("in at near from outside across throughout".split())
+_DETERMINERS = frozenset("the a an this that these those".split())
+
+
+@dataclass(slots=True)
+class SentenceInfo:
+    """A sentence to read: its clean-text range and the sectioner's ``part``."""
+
+    start: int
+    end: int
+    part: str = "body"
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A name mention found by a backend, before grouping.
+
+    ``label`` is an OntoNotes type, or None while the type is unknown; ``ident`` is the
+    lexicon's id for a known name; ``role`` is the title or office written before a
+    person's name; ``source`` says which rule found it.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str | None
+    source: str
+    ident: str | None = None
+    role: str | None = None
+    role_span: tuple[int, int] | None = None
+    prev: str = ""
+    next: str = ""
+    initial: bool = False
+    sentence: int = 0
+    attrs: dict[str, object] = field(default_factory=dict)
+    key: str = ""  # the text as the lexicon writes names (see gazetteer.normalize)
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            self.key = normalize(self.text)
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    conn: bool = False
+    lower: str = ""
+    base: str = ""  # the capitalized part a lowercase prefix leads to ("Soviet" in "ex-Soviet")
+    calendar: bool = False  # a month or weekday that may also be a name ("May")
+
+    def __post_init__(self) -> None:
+        self.lower = self.text.lower().rstrip(".")
+        # straight apostrophes, as the lexicon writes names
+        self.base = (self.base or self.text).replace("’", "'").replace("‘", "'")
+
+
+class RuleRecognizer:
+    """Find name mentions with the lexicon and pattern rules (see the module docstring)."""
+
+    def __init__(self, lexicon: Lexicon, extra: dict[str, tuple[str, str]] | None = None) -> None:
+        self.lex = lexicon
+        self.extra = dict(extra or {})
+        self.max_words = max(
+            lexicon.max_words, max((len(k.split()) for k in self.extra), default=1)
+        )
+
+    # -- look-ups ------------------------------------------------------------------------
+    def lookup(self, key: str) -> tuple[str, str] | None:
+        hit = self.extra.get(key)
+        if hit is not None:
+            return hit
+        return self.lex.names.get(key)
+
+    def _is_title(self, tok: _Tok) -> bool:
+        if tok.conn:
+            return False
+        low = tok.lower
+        if low in self.lex.titles:
+            return True
+        return "-" in low and low.split("-")[0] in self.lex.titles  # "Secretary-General"
+
+    def _head(self, tok: _Tok) -> tuple[str, str] | None:
+        return None if tok.conn else self.lex.heads.get(tok.lower)
+
+    def _common(self, tok: _Tok) -> bool:
+        return tok.lower in self.lex.common
+
+    def _namelike(self, tok: _Tok) -> bool:
+        """Could this word be part of a person's name?"""
+        if tok.conn or not tok.text[:1].isupper():
+            return False
+        if _INITIAL.match(tok.text):
+            return True
+        if self._is_title(tok) or tok.lower in self.lex.heads:
+            return False
+        if tok.text in self.lex.calendar_words and tok.text not in self.lex.given:
+            return False
+        hit = self.lookup(tok.text)
+        if hit is not None and hit[0] in ("NORP", "LANGUAGE"):
+            return False
+        if tok.lower in self.lex.common:
+            return tok.text in self.lex.surnames or tok.text in self.lex.given
+        return True
+
+    def _gaz(
+        self, toks: Sequence[_Tok], i: int, hi: int, *, weak: bool = True
+    ) -> tuple[int, str, str] | None:
+        """The longest known name starting at ``toks[i]``: (end index, label, id)."""
+        if toks[i].conn:
+            return None
+        top = min(hi, i + self.max_words + 2)
+        parts: list[str] = []
+        best = None
+        for j in range(i, top):
+            parts.append(toks[j].base)
+            if toks[j].conn:
+                continue
+            key = " ".join(parts)
+            hit = self.lookup(key)
+            if hit is not None and (weak or key not in self.lex.weak or key in self.extra):
+                best = (j + 1, hit[0], hit[1])
+        return best
+
+    # -- tokens --------------------------------------------------------------------------
+    def _tokens(self, text: str, start: int, end: int) -> list[list[_Tok]]:
+        """The words of one run, cut into sub-runs at possessives and name hyphens."""
+        runs: list[list[_Tok]] = [[]]
+        for m in _WORD.finditer(text, start, end):
+            word = m.group()
+            a, b = m.start(), m.end()
+            if word in _CONNECTORS:
+                runs[-1].append(_Tok(a, b, word, conn=True))
+                continue
+            # trailing punctuation that the token pattern let in
+            cut_after = False
+            while word and word[-1] in "'’-&":
+                if len(word) >= 2 and word[-2] in "sS" and word[-1] in "'’":
+                    cut_after = True  # "Americans’": a plural possessive
+                word = word[:-1]
+                b -= 1
+            if word.endswith(("'s", "’s", "'S", "’S")):
+                word, b, cut_after = word[:-2], b - 2, True
+            elif _CONTRACTION.search(word) or word == "I":
+                # "I'm", "Don't", "We'll" and the pronoun "I" are never part of a name
+                runs.append([])
+                continue
+            if word.endswith("."):
+                stem = word[:-1]
+                if not (
+                    _INITIAL.match(word)
+                    or _DOTTED.match(word)
+                    or stem.lower() in self.lex.abbreviations
+                ):
+                    word, b, cut_after = stem, b - 1, True  # a full stop ends the name
+            if not word:
+                continue
+            if "-" in word:
+                pieces = self._hyphen(word, a)
+                if pieces is None:
+                    continue
+                for k, (tok, cut) in enumerate(pieces):
+                    runs[-1].append(tok)
+                    if cut or k < len(pieces) - 1:
+                        runs.append([])
+                if cut_after:
+                    runs.append([])
+                continue
+            if word in self.lex.calendar_words and not (
+                runs[-1] and (runs[-1][-1].text in self.lex.given or self._is_title(runs[-1][-1]))
+            ):
+                # a month or a weekday, unless a family name ("Theresa May", "Mrs May"); one
+                # that is also a name stays a run of its own, kept only where the article
+                # knows it as a name ("May said" after "Theresa May")
+                if word in self.lex.surnames or word in self.lex.given:
+                    runs.append([_Tok(a, b, word, calendar=True)])
+                runs.append([])
+                continue
+            runs[-1].append(_Tok(a, b, word))
+            if cut_after:
+                runs.append([])
+        out = []
+        for run in runs:
+            while run and run[0].conn:
+                run.pop(0)
+            while run and run[-1].conn:
+                run.pop()
+            if run:
+                out.append(run)
+        return out
+
+    def _hyphen(self, word: str, a: int) -> list[tuple[_Tok, bool]] | None:
+        """A hyphenated word as tokens; each flagged when the run must end after it."""
+        if self.lookup(normalize(word)) is not None:
+            return [(_Tok(a, a + len(word), word), False)]
+        parts = word.split("-")
+        if not parts[0][:1].isupper():
+            # "ex-Soviet", "pro-Kremlin", "al-Assad": the capitalized part decides
+            rest = "-".join(parts[1:])
+            if not rest[:1].isupper() or rest.split("-")[0] in self.lex.calendar_words:
+                return None
+            if parts[0] in self.lex.particles:
+                return [(_Tok(a, a + len(word), word), False)]
+            return [(_Tok(a, a + len(word), word, base=rest), True)]
+        caps = []
+        for part in parts:
+            if not part[:1].isupper():
+                break
+            caps.append(part)
+        if len(caps) < len(parts):
+            if len(caps) < len(parts) - 1 and parts[-1][:1].isupper():
+                return [(_Tok(a, a + len(word), word), False)]  # "Bourg-la-Reine"
+            # "US-led", "Iran-backed", "Dialogue-based": the name is the capitalized part
+            head = "-".join(caps)
+            return [(_Tok(a, a + len(head), head), True)]
+        known = [self.lookup(normalize(p)) for p in parts]
+        if all(
+            k is not None and normalize(p) not in self.lex.weak
+            for k, p in zip(known, parts, strict=True)
+        ):
+            out = []
+            pos = a
+            for part in parts:
+                out.append((_Tok(pos, pos + len(part), part), True))
+                pos += len(part) + 1
+            return out
+        return [(_Tok(a, a + len(word), word), False)]
+
+    # -- reading -------------------------------------------------------------------------
+    def recognize(self, text: str, sentences: Iterable[SentenceInfo]) -> list[Candidate]:
+        """All name mentions of ``text``, typed (see the module docstring)."""
+        found: list[Candidate] = []
+        held: list[Candidate] = []
+        deferred: list[tuple[int, SentenceInfo, str]] = []
+        for idx, sent in enumerate(sentences):
+            for piece, mode in self._pieces(text, sent):
+                if mode in ("known", "caps"):
+                    deferred.append((idx, piece, mode))
+                    continue
+                for m in _RUN.finditer(text, piece.start, piece.end):
+                    for run in self._split_and(self._tokens(text, m.start(), m.end())):
+                        self._read_run(text, run, sent, idx, mode, found, held)
+        self._acronyms(text, found)
+        self._resolve(found, held)
+        known = self._known_index(found)
+        for idx, piece, mode in deferred:
+            self._read_known(text, piece, idx, mode, known, found)
+        found.sort(key=lambda c: (c.start, -c.end))
+        return found
+
+    def _pieces(self, text: str, sent: SentenceInfo) -> list[tuple[SentenceInfo, str]]:
+        """The sentence, or its lines when they read differently, each with its mode.
+
+        A sentence of hard-wrapped text (or of a feed that runs table rows together) can
+        hold lines in capitals or rows of results among lines of prose.
+        """
+        mode = self._mode(text, sent.start, sent.end, sent.part)
+        if mode not in ("normal", "table") or "\n" not in text[sent.start : sent.end]:
+            return [(sent, mode)]
+        out = []
+        start = sent.start
+        while start < sent.end:
+            end = text.find("\n", start, sent.end)
+            end = sent.end if end == -1 else end
+            line_mode = self._mode(text, start, end, sent.part)
+            out.append((SentenceInfo(start, end, sent.part), line_mode))
+            start = end + 1
+        return out
+
+    def _mode(self, text: str, start: int, end: int, part: str) -> str:
+        seg = text[start:end]
+        if seg.isupper() and any(len(w) > 1 and w.isalpha() for w in seg.split()):
+            return "caps"
+        if part == "heading":
+            return "known"
+        if part == "title":
+            words = [w for w in seg.split() if len(w) > 3 and w[0].isalpha()]
+            if words and sum(w[0].isupper() for w in words) * 4 >= len(words) * 3:
+                return "known"
+        if _DIGIT.search(seg):
+            numbers = len(_NUMBER.findall(seg))
+            if numbers >= 2 and len(_LOWER_WORD.findall(seg)) * 2 <= numbers:
+                calendar_words = self.lex.calendar_words
+                for m in _NAME_NUMBER.finditer(seg):
+                    if m.group(1) not in calendar_words:
+                        return "table"
+        return "normal"
+
+    def _split_and(self, runs: list[list[_Tok]]) -> list[list[_Tok]]:
+        """Cut runs at "and" unless it stands inside one name.
+
+        "Iran and Russia" is two names; "Bosnia and Herzegovina" (a known name), "Food and
+        Drug Administration" (a head follows) and "Ministry of Industry and Trade" (the
+        "of" part of a head phrase) are one.
+        """
+        out: list[list[_Tok]] = []
+        for run in runs:
+            start = 0
+            for k, tok in enumerate(run):
+                if not (tok.conn and tok.lower == "and") or k <= start or k + 1 >= len(run):
+                    continue
+                if any(
+                    (hit := self._gaz(run, i, len(run))) is not None and hit[0] > k
+                    for i in range(max(start, k - self.max_words), k)
+                ):
+                    continue
+                nxt = k + 1
+                while nxt < len(run) and not run[nxt].conn:
+                    nxt += 1
+                head = self._head(run[nxt - 1])
+                if head is not None and head[1] != "start":
+                    continue
+                right = run[k + 1 : nxt]
+                plain = len(right) <= 2 and not any(
+                    self._is_title(t) or t.text in self.lex.given or self.lookup(t.text)
+                    for t in right
+                )
+                if plain and any(
+                    run[i].conn and run[i].lower == "of" and self._head(run[i - 1])
+                    for i in range(max(start + 1, k - 3), k)
+                ):
+                    continue
+                out.append(run[start:k])
+                start = k + 1
+            out.append(run[start:])
+        return [r for r in out if r]
+
+    @staticmethod
+    def _initial(text: str, pos: int, sent_start: int) -> bool:
+        """Is ``pos`` where a sentence, a quotation or a clause after a colon begins?"""
+        i = pos - 1
+        quoted = False
+        while i >= sent_start and text[i] in _SKIP_BACK:
+            if text[i] in _OPENING:
+                quoted = True
+            i -= 1
+        if i < sent_start:
+            return True
+        # a colon, or a full stop the sentence splitter did not take as a boundary
+        return quoted or text[i] in ":.!?…"
+
+    @staticmethod
+    def _context(text: str, start: int, end: int, sent: SentenceInfo) -> tuple[str, str]:
+        """The words just before and just after a mention, lowercased."""
+        before = text[max(sent.start, start - 40) : start]
+        prev = ""
+        if before.endswith((" ", "\t")):
+            words = before.split()
+            if words:
+                prev = words[-1].lower()
+        after = text[end : min(sent.end, end + 40)]
+        nxt = ""
+        if after.startswith((" ", "\t")):
+            words = after.split()
+            if words:
+                nxt = words[0].lower().strip(",.;:!?”’\"')")
+        return prev, nxt
+
+    def _read_run(
+        self,
+        text: str,
+        toks: list[_Tok],
+        sent: SentenceInfo,
+        idx: int,
+        mode: str,
+        found: list[Candidate],
+        held: list[Candidate],
+    ) -> None:
+        initial = self._initial(text, toks[0].start, sent.start)
+        if toks[0].calendar:
+            if initial:
+                prev, nxt = self._context(text, toks[0].start, toks[0].end, sent)
+                held.append(
+                    Candidate(
+                        toks[0].start,
+                        toks[0].end,
+                        toks[0].text,
+                        None,
+                        "opener",
+                        prev=prev,
+                        next=nxt,
+                        initial=True,
+                        sentence=idx,
+                    )
+                )
+            return
+        if mode == "table" and initial and toks[0].lower not in self.lex.common:
+            initial = False  # a table's lines start with names, not sentence openers
+        first = toks[0]
+        if first.lower in _DETERMINERS and len(toks) > 1:
+            hit = self._gaz(toks, 0, len(toks))
+            if hit is None:
+                toks = self._strip(toks[1:])
+                initial = False
+        elif initial and not self._opener_is_name(toks, text):
+            prev, nxt = self._context(text, first.start, first.end, sent)
+            held.append(
+                Candidate(
+                    first.start,
+                    first.end,
+                    first.text,
+                    None,
+                    "opener",
+                    prev=prev,
+                    next=nxt,
+                    initial=True,
+                    sentence=idx,
+                )
+            )
+            toks = self._strip(toks[1:])
+            initial = False
+        if not toks:
+            return
+        before, after = self._context(text, toks[0].start, toks[-1].end, sent)
+        speech = before in _SPEECH or after in _SPEECH
+        n = len(toks)
+        for i, j, label, source, ident, role in self._parse(toks, initial, mode, before, speech):
+            a, b = toks[i].start, toks[j - 1].end
+            # the words around a mention inside a run are the run's own words
+            prev = before if i == 0 else toks[i - 1].lower
+            nxt = after if j == n else toks[j].lower
+            cand = Candidate(
+                a,
+                b,
+                text[a:b],
+                label,
+                source,
+                ident,
+                prev=prev,
+                next=nxt,
+                initial=initial and i == 0,
+                sentence=idx,
+            )
+            if toks[i].base != toks[i].text:
+                cand.attrs["base"] = toks[i].base
+            if role is not None:
+                cand.role_span = role
+                cand.role = self._role_text(text, role)
+            if mode == "table" and label != "PERSON":
+                cand.label = self._team(cand)
+            found.append(cand)
+
+    @staticmethod
+    def _strip(toks: list[_Tok]) -> list[_Tok]:
+        i = 0
+        while i < len(toks) and toks[i].conn:
+            i += 1
+        return toks[i:]
+
+    def _opener_is_name(self, toks: list[_Tok], text: str) -> bool:
+        """Is the capitalized first word of a sentence a name, not a common word?"""
+        first = toks[0]
+        lex = self.lex
+        if self._gaz(toks, 0, len(toks), weak=False) is not None:
+            return True
+        if first.text in lex.calendar_words or first.text == "I":
+            return False
+        if self._is_title(first) and len(toks) > 1:
+            # "President Raisi", "Secretary of State Antony Blinken": a title before a name
+            if not toks[1].conn and self._namelike(toks[1]):
+                return True
+            k = self._name_suffix(toks)
+            if k is not None and k > 1:
+                return True
+        if len(toks) > 1 and not toks[1].conn:
+            second = toks[1]
+            if (
+                first.text in lex.given
+                and first.lower not in lex.common
+                and self._surname_like(second)
+            ):
+                return True
+        elif len(toks) == 1 and text[first.end : first.end + 1] == "," and not first.text.isupper():
+            # "However,", "Meanwhile,", "Yes,": a discourse word, unless known as a name
+            # (a dateline in capitals, "KYIV,", goes on to the checks below)
+            return first.text in lex.given and not self._opener_word(first.lower)
+        if not self._opener_word(first.lower):
+            return True
+        if first.lower in lex.common:
+            return False
+        after = text[first.end : first.end + 12].split()
+        return bool(after) and after[0] in _SPEECH  # "Bush said"
+
+    def _opener_word(self, low: str) -> bool:
+        """Is this (lowercased) word common enough to open a sentence as an ordinary word?"""
+        return low in self.lex.common or low in self.lex.opener_words
+
+    def _surname_like(self, tok: _Tok) -> bool:
+        """Could this word follow a given name as a family name?"""
+        return (
+            not tok.conn
+            and tok.text[:1].isupper()
+            and tok.lower not in self.lex.common
+            and tok.text not in self.lex.calendar_words
+            and not self._is_title(tok)
+        )
+
+    def _team(self, cand: Candidate) -> str | None:
+        """In a results table, a name that is not a person or a country is a team."""
+        if cand.ident is not None and cand.ident.startswith("country:"):
+            return "GPE"
+        if cand.label in ("NORP", "LANGUAGE", "EVENT"):
+            return cand.label
+        return "ORG"
+
+    def _role_text(self, text: str, span: tuple[int, int]) -> str | None:
+        return role_text(text, span)
+
+    # -- one run -------------------------------------------------------------------------
+    def _parse(
+        self, toks: list[_Tok], initial: bool, mode: str, before: str = "", speech: bool = False
+    ) -> list[tuple[int, int, str | None, str, str | None, tuple[int, int] | None]]:
+        n = len(toks)
+        k = self._name_suffix(toks) if n > 1 else None
+        if k is not None and k > 0 and any(self._is_title(t) for t in toks[:k]):
+            items = self._segment(toks, 0, k, initial, role=True, before=before)
+            lo, hi = 0, k
+            while hi > lo and toks[hi - 1].conn:
+                hi -= 1
+            items.append((k, n, "PERSON", "title", None, (toks[lo].start, toks[hi - 1].end)))
+            return items
+        if (
+            speech
+            and n == 2
+            and toks[0].text in self.lex.given
+            and toks[1].text in self.lex.surnames
+            and self._head(toks[1]) is not None
+        ):
+            # "said Helen Park": a family name that is also a name head ("Park", "Hall")
+            return [(0, 2, "PERSON", "given", None, None)]
+        return self._segment(toks, 0, n, initial, role=False, before=before)
+
+    def _segment(
+        self, toks: list[_Tok], lo: int, hi: int, initial: bool, *, role: bool, before: str = ""
+    ) -> list[tuple[int, int, str | None, str, str | None, tuple[int, int] | None]]:
+        items: list[tuple[int, int, str | None, str, str | None, tuple[int, int] | None]] = []
+        i = lo
+        while i < hi:
+            t = toks[i]
+            if t.conn:
+                i += 1
+                continue
+            # a place name that is also a common word or a person's name ("Nice",
+            # "Lincoln") is a place only after a preposition of place
+            weak_ok = i == lo and (before in _PLACE_PREPOSITIONS or before == "to")
+            head = self._head_phrase(toks, i, hi)
+            hit = self._gaz(toks, i, hi, weak=weak_ok)
+            if not role:
+                person = self._person(toks, i, hi)
+                # a longer known name or head phrase wins ("San Francisco", "Trinity
+                # College"); "Jordan Israel" is two countries, "Jordan Peterson" a person
+                if (
+                    person is not None
+                    and (head is None or head[0] < person)
+                    and (hit is None or hit[0] < person)
+                    and not (
+                        hit is not None and self._gaz(toks, i + 1, i + 2, weak=False) is not None
+                    )
+                ):
+                    # "General Patrick Gordon of Auchleuchries": the titles just before
+                    # the name are the person's role
+                    t0 = i
+                    while t0 > lo and self._is_title(toks[t0 - 1]):
+                        t0 -= 1
+                    role_span = (toks[t0].start, toks[i - 1].end) if t0 < i else None
+                    items.append((i, person, "PERSON", "given", None, role_span))
+                    i = person
+                    continue
+            if head is not None and (hit is None or head[0] > hit[0]):
+                j, label = head
+                team = self._named_after_place(toks, j, hi) if label in ("GPE", "LOC") else j
+                if team > j and not role:
+                    # "Tampa Bay Rays": a name that starts with a place
+                    items.append((i, team, "ORG", "place-name", None, None))
+                    i = team
+                    continue
+                if label == "LAW":
+                    inner = self._known_inside(toks, i, j)
+                    if inner:
+                        items.extend(inner)
+                        i = j
+                        continue
+                items.append((i, j, label, "head", None, None))
+                i = j
+                continue
+            if hit is None and not weak_ok:
+                # "the Boston Red Sox": a name that starts with a place (even one that is
+                # also a person's name) and goes on is an organization's
+                place = self._gaz(toks, i, hi)
+                if place is not None and place[1] == "GPE":
+                    end = self._named_after_place(toks, place[0], hi)
+                    if end > place[0] and not role:
+                        items.append((i, end, "ORG", "place-name", None, None))
+                        i = end
+                        continue
+            if hit is not None:
+                j = hit[0]
+                team = self._named_after_place(toks, j, hi) if hit[1] in ("GPE", "NORP") else j
+                if team > j and not role:
+                    # "Pittsburgh Pirates", "Iran Air", "American Express": a name that
+                    # starts with a place or a people
+                    items.append((i, team, "ORG", "place-name", None, None))
+                    i = team
+                    continue
+                items.append((i, j, hit[1], "lexicon", hit[2], None))
+                i = j
+                continue
+            if role or self._is_title(t):
+                i += 1
+                continue
+            j = i + 1
+            while j < hi:
+                if toks[j].conn:
+                    if toks[j].lower == "&" and j + 1 < hi and not toks[j + 1].conn:
+                        j += 2  # "Marks & Spencer"
+                        continue
+                    break
+                if self._is_title(toks[j]) or self._gaz(toks, j, hi) is not None:
+                    break
+                j += 1
+            items.append((i, j, None, "unknown", None, None))
+            i = j
+        return items
+
+    def _named_after_place(self, toks: list[_Tok], j: int, hi: int) -> int:
+        """The end of capitalized words after a place that make one name with it."""
+        end = j
+        while end < hi and end - j < 3:
+            t = toks[end]
+            if (
+                t.conn
+                or (self._person(toks, end, hi) is not None and not self._common(t))
+                or self._is_title(t)
+                or self.lookup(t.text) is not None
+                or _INITIAL.match(t.text)
+                or (t.text.isupper() and len(t.text) > 1)
+            ):
+                break
+            end += 1
+        return end
+
+    def _known_inside(
+        self, toks: list[_Tok], lo: int, hi: int
+    ) -> list[tuple[int, int, str | None, str, str | None, tuple[int, int] | None]]:
+        out: list[tuple[int, int, str | None, str, str | None, tuple[int, int] | None]] = []
+        i = lo
+        while i < hi:
+            hit = self._gaz(toks, i, hi, weak=False)
+            if hit is not None and hit[1] in ("ORG", "GPE", "NORP", "LOC"):
+                out.append((i, hit[0], hit[1], "lexicon", hit[2], None))
+                i = hit[0]
+            else:
+                i += 1
+        return out
+
+    def _name_suffix(self, toks: list[_Tok]) -> int | None:
+        """Where a person's name ending the run begins, if one does."""
+        n = len(toks)
+        j = n - 1
+        picked: list[int] = []
+        while j >= 0 and len(picked) < 4:
+            t = toks[j]
+            if t.conn:
+                if t.lower in self.lex.particles and picked and j > 0 and not toks[j - 1].conn:
+                    j -= 1
+                    continue
+                break
+            if not self._namelike(t):
+                break
+            picked.append(j)
+            j -= 1
+        if not picked:
+            return None
+        k = picked[-1]
+        whole = self.lookup(" ".join(t.base for t in toks[k:]))
+        if whole is not None and whole[0] != "PERSON":
+            return None
+        given = self.lex.given
+        # "... of Russia Nikolai Patrushev": the place before the given name is not the name
+        while k < n - 1 and toks[k].text not in given and self.lookup(toks[k].text) is not None:
+            k += 1
+        for p in range(k + 1, n):
+            if toks[p].text in given and not self._common(toks[p]):
+                if all(self.lookup(toks[q].text) is not None for q in range(k, p)):
+                    k = p
+                break
+        if self.lookup(toks[k].text) is not None and toks[k].text not in given and k == n - 1:
+            hit = self.lookup(toks[k].text)
+            if hit is not None and hit[0] != "PERSON":
+                return None
+        if k > 0 and toks[k - 1].conn:
+            return None  # "Governor of Virginia", "King of England": a place, not a name
+        return k
+
+    def _person(self, toks: list[_Tok], i: int, hi: int) -> int | None:
+        """The end of a person's name starting with a given name or an initial at ``i``."""
+        t = toks[i]
+        lex = self.lex
+        if _INITIAL.match(t.text):
+            pass
+        elif self._is_title(t):
+            return None  # "General", "King", "Marquis" are titles before a name here
+        elif "-" in t.text and all(p in lex.given for p in t.text.split("-")):
+            pass  # "Pierre-Simon", "Jean-Pierre"
+        elif t.text in lex.given:
+            # a given name that is also a word ("Will", "May") needs a family name after it
+            if self._common(t) and not (
+                i + 1 < hi and toks[i + 1].text in lex.surnames and self._surname_like(toks[i + 1])
+            ):
+                return None
+        else:
+            return None
+        j = i + 1
+        words = 1
+        while j < hi and words < 5:
+            u = toks[j]
+            if u.conn:
+                # "Charles de Gaulle", "Nikolaus van der Pas"
+                k = j
+                while k < hi and k - j < 2 and toks[k].conn and toks[k].lower in lex.particles:
+                    k += 1
+                if k > j and k < hi and not toks[k].conn and not self._is_title(toks[k]):
+                    j = k + 1  # after a particle, the family name may be a word ("Pas")
+                    words += 1
+                    continue
+                break
+            if u.lower in lex.heads or not (self._namelike(u) or u.text in lex.surnames):
+                break
+            j += 1
+            words += 1
+        while j > i + 1 and toks[j - 1].conn:
+            j -= 1
+        if words < 2:
+            return None
+        return j
+
+    def _head_phrase(self, toks: list[_Tok], i: int, hi: int) -> tuple[int, str] | None:
+        """A phrase typed by its head word: (end index, label)."""
+        heads = self.lex.heads
+        best: tuple[int, str] | None = None
+        j = i
+        stop = min(hi, i + _LONGEST_HEAD_PHRASE)
+        while j < stop:
+            if toks[j].conn:
+                # "Competition and Markets Authority", "Procter & Gamble Co"
+                if (
+                    toks[j].lower in ("and", "&")
+                    and j > i
+                    and j + 1 < stop
+                    and not toks[j + 1].conn
+                ):
+                    j += 1
+                    continue
+                break
+            h = heads.get(toks[j].lower)
+            if h is not None and h[1] != "start" and j > i:
+                best = (j + 1, h[0])
+            j += 1
+        end = best[0] if best is not None else i + 1
+        h = heads.get(toks[end - 1].lower)
+        if (
+            h is not None
+            and h[1] in ("start", "both")
+            and end + 1 < hi
+            and toks[end].conn
+            and toks[end].lower in ("of", "for", "on")
+        ):
+            k = end + 1
+            if toks[k].conn and toks[k].lower == "the" and k + 1 < hi:
+                k += 1
+            if not toks[k].conn:
+                return self._tail(toks, k, hi), h[0]
+        return best
+
+    def _tail(self, toks: list[_Tok], k: int, hi: int) -> int:
+        """The end of the "of ..." part of a head phrase starting at ``toks[k]``."""
+        hit = self._gaz(toks, k, hi)
+        if hit is not None:
+            return hit[0]
+        end = k + 1
+        while (
+            end < hi
+            and not toks[end].conn
+            and not self._is_title(toks[end])
+            and not (toks[end].text in self.lex.given and not self._common(toks[end]))
+        ):
+            end += 1  # up to a person's name: "... of Russia Nikolai Patrushev"
+        return end
+
+    # -- the whole article ---------------------------------------------------------------
+    def _acronyms(self, text: str, found: list[Candidate]) -> None:
+        """Link "North Atlantic Treaty Organization (NATO)" to the bracketed acronym."""
+        by_start = {c.start: c for c in found}
+        for cand in found:
+            if len(cand.key.split()) < 2:
+                continue
+            m = _DEFINITION.match(text, cand.end)
+            if m is None:
+                continue
+            acr = by_start.get(m.start(1))
+            if acr is None or acr.end != m.end(1) or cand.label in ("PERSON", "GPE", "NORP"):
+                continue
+            # acronyms may follow another language ("Kurdistan Workers' Party (PKK)")
+            if acr.key.replace(".", "").isupper():
+                acr.attrs["expands"] = cand.key
+                if acr.label is None:
+                    acr.label = cand.label or "ORG"
+                    acr.source = "definition"
+                if cand.label is None:
+                    cand.label = acr.label
+                    cand.source = "definition"
+
+    def _resolve(self, found: list[Candidate], held: list[Candidate]) -> None:
+        """Type the unknown candidates from what the rest of the article says.
+
+        Names of several words go first, so that a full name typed by its shape ("Évariste
+        Galois") makes its surname alone ("Galois") that person too.
+        """
+        known: dict[str, str] = {}
+        parts: dict[str, str] = {}
+        initials: dict[str, str] = {}
+
+        def learn(c: Candidate) -> None:
+            assert c.label is not None
+            known.setdefault(c.key, c.label)
+            words = c.key.split()
+            if c.label == "PERSON" and len(words) >= 2:
+                if not _INITIAL.match(words[0]) and words[0].lower() not in self.lex.common:
+                    parts.setdefault(words[0], "PERSON")  # not "Will" or "In"
+                parts.setdefault(_surname(words), "PERSON")
+            elif c.label == "ORG" and len(words) >= 2:
+                initials.setdefault(_initials(c.key), "ORG")
+
+        for c in found:
+            if c.label is not None:
+                learn(c)
+        dropped: set[int] = set()
+        for longer in (True, False):
+            for c in found:
+                if c.label is not None or (" " in c.key) != longer:
+                    continue
+                key = c.key
+                c.label = known.get(key) or parts.get(key)
+                if c.label is None and _ACRONYM.match(key.replace(".", "")):
+                    c.label = initials.get(key.replace(".", ""))
+                if c.label is not None:
+                    c.source = "document"
+                else:
+                    c.label = self._guess(c)
+                if c.label is None:
+                    dropped.add(id(c))
+                elif longer:
+                    learn(c)
+        keep: list[Candidate] = []
+        for c in found:
+            if id(c) in dropped:
+                continue
+            if (
+                c.source == "lexicon"
+                and c.key in parts
+                and " " not in c.key
+                and c.label != "PERSON"
+                and c.prev not in _PLACE_PREPOSITIONS
+            ):
+                c.label, c.source = "PERSON", "document"  # "Washington" after "George Washington"
+            keep.append(c)
+        for h in held:
+            # an opener the article names elsewhere; a common word ("Reading is fun")
+            # only when it is a person's name there ("May said", after "Theresa May")
+            label = parts.get(h.key)
+            if label is None and h.key.lower() not in self.lex.common:
+                label = known.get(h.key)
+            if label is not None:
+                h.label, h.source = label, "document"
+                keep.append(h)
+        found[:] = keep
+
+    def _guess(self, c: Candidate) -> str | None:
+        """The type of a name nothing in the lexicon or the article identifies."""
+        key = c.key
+        words = key.split()
+        lex = self.lex
+        if key in lex.calendar_words or len(key.rstrip(".")) < 2:
+            return None
+        single = len(words) == 1
+        bare = key.replace(".", "")
+        if key.isupper() and len(bare) > 2:
+            # "KYIV" in a dateline, "NEW YORK": a known name written in capitals
+            name = self._unfold(key)
+            if name is not None and name not in lex.weak:
+                hit = self.lookup(name)
+                if hit is not None:
+                    return hit[0]
+        if single and _ACRONYM.match(bare) and bare.isupper():
+            # a shouted word ("ALL", "NOW") is not an acronym ("NBC", "MLB")
+            low = bare.lower()
+            return None if low in lex.common and low not in lex.acronyms else "ORG"
+        if c.next in _SPEECH:
+            return "PERSON"
+        common = lex.common
+        if single:
+            head = lex.heads.get(key.lower())
+            if head is not None and head[0] == "ORG" and not c.initial:
+                return "ORG"  # "Congress", "the Academy": a body named by its head
+            if key.lower() in common:
+                if c.prev == "the" and key.endswith("s") and not c.initial:
+                    return "ORG"  # "the Pirates", "the Owls": a team or a band
+                return None
+            place = self.lookup(key)
+            if place is not None:
+                return place[0]  # a place that is also a person's name, and no person here
+        if all(
+            w.isupper() and w.lower() in common and w.lower() not in lex.acronyms for w in words
+        ):
+            return None  # "ALL NOW": words in capitals for emphasis
+        last = words[-1].lower().rstrip(".")
+        if not single and (last in lex.titles or last in lex.role_nouns):
+            return None  # "Technology Reporter", "Managing Director": a job, not a name
+        if c.prev in _IN_PLACE and (single or not any(w.lower() in common for w in words)):
+            return "GPE"
+        if _INNER_CAPITAL.search(_NAME_PREFIX.sub("", key)) or _DIGIT.search(key) or "&" in key:
+            return "ORG"  # "LibriVox", "Politics1", "Marks & Spencer": not people
+        if single:
+            if key in lex.surnames or key.capitalize() in lex.surnames:
+                return "PERSON"
+            if key in lex.given and key.lower() not in lex.opener_words:
+                return "PERSON"  # but not "Apple", a given name and a frequent word
+            if key.endswith(_GROUP_SUFFIXES):
+                return "NORP"  # "Illyrian", "Sienese": a people or its adjective
+            return "ORG"
+        if words[-1] in lex.surnames or words[0] in lex.given:
+            return "PERSON"
+        if c.prev != "the" and not any(w.lower() in common or w in lex.heads for w in words):
+            return "PERSON"  # "Tosui Nakarai": rare words only, as names of people are
+        return "ORG"
+
+    def _known_index(self, found: list[Candidate]) -> dict[str, tuple[str, str | None]]:
+        """Names the article's running text established, by their upper-cased form."""
+        known: dict[str, tuple[str, str | None]] = {}
+        for c in found:
+            if c.label is None:
+                continue
+            known.setdefault(c.key.upper(), (c.label, c.ident))
+            words = c.key.split()
+            if c.label == "PERSON" and len(words) >= 2:
+                if not _INITIAL.match(words[0]) and words[0].lower() not in self.lex.common:
+                    known.setdefault(words[0].upper(), ("PERSON", None))
+                known.setdefault(_surname(words).upper(), ("PERSON", None))
+        return known
+
+    def _unfold(self, key: str) -> str | None:
+        """The lexicon's spelling of a name written in capitals ("NEW YORK" -> "New York")."""
+        if self.lookup(key) is not None:
+            return key  # acronyms: "NATO", "U.S."
+        titled = " ".join(w.lower() if w.lower() in _CONNECTORS else w.title() for w in key.split())
+        return titled if self.lookup(titled) is not None else None
+
+    def _read_known(
+        self,
+        text: str,
+        sent: SentenceInfo,
+        idx: int,
+        mode: str,
+        known: dict[str, tuple[str, str | None]],
+        found: list[Candidate],
+    ) -> None:
+        """Tag only established names in a heading, a Title Case title or a line in capitals."""
+        caps = mode == "caps"
+        lex = self.lex
+        for m in _RUN.finditer(text, sent.start, sent.end):
+            for run in self._tokens(text, m.start(), m.end()):
+                n = len(run)
+                i = 0
+                while i < n:
+                    if run[i].conn:
+                        i += 1
+                        continue
+                    best: tuple[int, str, str | None] | None = None
+                    parts: list[str] = []
+                    for j in range(i, min(n, i + self.max_words + 2)):
+                        parts.append(run[j].base)
+                        if run[j].conn:
+                            continue
+                        key = " ".join(parts)
+                        folded = key.upper()
+                        hit = known.get(folded)
+                        if hit is not None:
+                            best = (j + 1, hit[0], hit[1])
+                            continue
+                        name = self._unfold(key) if caps else key
+                        if name is None or name in lex.weak:
+                            continue
+                        if caps and " " not in name and name.lower() in lex.common:
+                            continue  # "US" or "WHO" in a shouted line may be plain words
+                        entry = self.lookup(name)
+                        if entry is not None:
+                            best = (j + 1, entry[0], entry[1])
+                    if best is None:
+                        i += 1
+                        continue
+                    a, b = run[i].start, run[best[0] - 1].end
+                    last = found[-1] if found else None
+                    if (
+                        best[1] == "PERSON"
+                        and last is not None
+                        and last.label == "PERSON"
+                        and last.source == "known"
+                        and text[last.end : a] == " "
+                    ):
+                        last.end, last.text = b, text[last.start : b]  # "Matthew" "Goode"
+                        last.key = normalize(last.text)
+                    else:
+                        found.append(
+                            Candidate(a, b, text[a:b], best[1], "known", best[2], sentence=idx)
+                        )
+                    i = best[0]
+
+
+def role_text(text: str, span: tuple[int, int]) -> str | None:
+    """The role a title before a name gives, without honorifics ("Mr.", "Dr.")."""
+    words = text[span[0] : span[1]].split()
+    while words and words[0].lower().rstrip(".") in _HONORIFICS:
+        words.pop(0)
+    if not words or all(w.lower().rstrip(".") in _HONORIFICS for w in words):
+        return None
+    return " ".join(words)
+
+
+_DEFINITION = re.compile(rf"\s*\(\s*({_UP}[\w&.-]{{1,11}})\s*\)")
+_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
+
+
+def _initials(name: str) -> str:
+    """The initials of a name's capitalized words: "North Atlantic Treaty Organization", NATO."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
+
+
+def _surname(words: Sequence[str]) -> str:
+    """The family name of a full name: its last word that is not "Jr." or a numeral."""
+    for w in reversed(words):
+        if w not in _SUFFIXES:
+            return w
+    return words[-1]
