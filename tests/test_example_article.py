@@ -78,3 +78,22 @@ def test_report_is_json_and_matches_schema(report: dict) -> None:
     from pressline.schema import report_schema
 
     jsonschema.validate(json.loads(json.dumps(report)), report_schema())
+
+
+ARTICLES = sorted((Path(__file__).parent / "fixtures" / "articles").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=[p.stem for p in ARTICLES])
+def test_reports_of_other_articles_match_the_schema(path: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from pressline.schema import report_schema
+
+    report = Pipeline.load("news").run(path.read_text("utf-8"), id=path.stem)
+    data = json.loads(report.to_json(layers="all"))
+    jsonschema.validate(data, report_schema())
+    source = data["document"]["text"]
+    for entity in data["entities"]["entities"]:
+        for mention in entity["mentions"]:
+            assert source[mention["start"] : mention["end"]] == mention["text"]
+    for timex in data["timeline"]["timexes"]:
+        assert source[timex["start"] : timex["end"]] == timex["text"]
