@@ -13,9 +13,24 @@ if TYPE_CHECKING:
     from .document import Document
     from .host import PluginHost
 
-__all__ = ["SCHEMA_VERSION", "Report"]
+__all__ = ["ENTITY_TYPES", "SCHEMA_VERSION", "Report"]
 
 SCHEMA_VERSION = 1
+
+#: The entity types a report uses (OntoNotes' names), in the order legends list them.
+ENTITY_TYPES: tuple[str, ...] = (
+    "PERSON",
+    "NORP",
+    "FAC",
+    "ORG",
+    "GPE",
+    "LOC",
+    "PRODUCT",
+    "EVENT",
+    "WORK_OF_ART",
+    "LAW",
+    "LANGUAGE",
+)
 
 
 class Report:

@@ -49,28 +49,32 @@ def cli():
     return invoke
 
 
+def pip_install(target: Path, *packages: Path) -> None:
+    """Install packages with pip into ``target`` (no dependencies, no network)."""
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-compile",
+            "--target",
+            str(target),
+            *map(str, packages),
+        ],
+        check=True,
+        capture_output=True,
+    )
+
+
 @pytest.fixture(scope="session")
 def plugin_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example plugin packages, really installed with pip into their own folder."""
     target = tmp_path_factory.mktemp("plugin-site")
-    for package in ("pressline-wordcount", "pressline-broken"):
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--no-deps",
-                "--no-build-isolation",
-                "--no-compile",
-                "--target",
-                str(target),
-                str(PLUGIN_PACKAGES / package),
-            ],
-            check=True,
-            capture_output=True,
-        )
+    pip_install(target, *(PLUGIN_PACKAGES / p for p in ("pressline-wordcount", "pressline-broken")))
     return target
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pressline.hookspecs as hookspecs
 import pytest
+from conftest import pip_install
 from pressline import Pipeline, Processor, Span
 from pressline.errors import CODES
 from pressline.host import PluginHost
@@ -19,26 +20,6 @@ ROOT = Path(__file__).resolve().parents[1]
 GUIDE = (ROOT / "plugins" / "README.md").read_text(encoding="utf-8")
 TUTORIAL = ROOT / "examples" / "plugins" / "pressline-readability"
 HOOKS = sorted(n for n in dir(hookspecs) if n.startswith(("register_", "read_", "pipeline_")))
-
-
-def pip_install(target: Path, *packages: Path) -> None:
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--no-deps",
-            "--no-build-isolation",
-            "--no-compile",
-            "--target",
-            str(target),
-            *map(str, packages),
-        ],
-        check=True,
-        capture_output=True,
-    )
 
 
 # -- the guide ------------------------------------------------------------------------------

@@ -75,19 +75,7 @@ from .spacy_backend import SpacyRecognizer, check_spacy
 
 __all__ = ["EntityTagger", "load_gazetteer"]
 
-EntityType = Literal[
-    "PERSON",
-    "NORP",
-    "FAC",
-    "ORG",
-    "GPE",
-    "LOC",
-    "PRODUCT",
-    "EVENT",
-    "WORK_OF_ART",
-    "LAW",
-    "LANGUAGE",
-]
+EntityType = Literal[ENTITY_TYPES]  # type: ignore[valid-type]
 
 
 class GazetteerError(ValueError):

@@ -48,6 +48,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from pressline.report import ENTITY_TYPES
+
 __all__ = [
     "ENTITY_TYPES",
     "Lexicon",
@@ -56,20 +58,6 @@ __all__ = [
     "normalize",
 ]
 
-#: The OntoNotes entity types the tagger produces.
-ENTITY_TYPES: tuple[str, ...] = (
-    "PERSON",
-    "NORP",
-    "FAC",
-    "ORG",
-    "GPE",
-    "LOC",
-    "PRODUCT",
-    "EVENT",
-    "WORK_OF_ART",
-    "LAW",
-    "LANGUAGE",
-)
 
 #: Bump when the lexicon's shape or the way it is built changes.
 LEXICON_FORMAT = 3

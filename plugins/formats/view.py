@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from pressline.report import ENTITY_TYPES
+
 __all__ = [
     "ENTITY_TYPES",
     "Entity",
@@ -27,20 +29,6 @@ __all__ = [
     "printable",
 ]
 
-#: The OntoNotes entity types in the order legends list them.
-ENTITY_TYPES = (
-    "PERSON",
-    "NORP",
-    "FAC",
-    "ORG",
-    "GPE",
-    "LOC",
-    "PRODUCT",
-    "EVENT",
-    "WORK_OF_ART",
-    "LAW",
-    "LANGUAGE",
-)
 # C0 and C1 control characters other than tab and newline: in text printed to a terminal
 # an escape sequence from an article could move the cursor, recolour or retitle it
 _CONTROLS = {c: "\ufffd" for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]}
