@@ -19,6 +19,28 @@ from pressline import Pipeline
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def measure(
+    texts: list[str], config: str = "news", words: int = 1_000_000
+) -> tuple[int, float, dict[str, float]]:
+    """Run ``texts`` through the pipeline until about ``words`` words are done.
+
+    Returns the words processed, the total seconds and the seconds of each step.
+    """
+    words_per_round = sum(len(t.split()) for t in texts)
+    pipeline = Pipeline.load(config)
+    pipeline.run(texts[0])  # setup and warm-up
+    per_step: dict[str, float] = defaultdict(float)
+    done = 0
+    started = time.perf_counter()
+    while done < words:
+        for n, text in enumerate(texts):
+            report = pipeline.run(text, id=f"doc-{n}")
+            for step in report.steps:
+                per_step[step["id"]] += step["seconds"]
+        done += words_per_round
+    return done, time.perf_counter() - started, dict(per_step)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -29,19 +51,7 @@ def main() -> None:
     args = parser.parse_args()
 
     texts = [p.read_text(encoding="utf-8") for p in args.files]
-    words_per_round = sum(len(t.split()) for t in texts)
-    pipeline = Pipeline.load(args.config)
-    pipeline.run(texts[0])  # setup and warm-up
-    per_step: dict[str, float] = defaultdict(float)
-    words = 0
-    started = time.perf_counter()
-    while words < args.words:
-        for n, text in enumerate(texts):
-            report = pipeline.run(text, id=f"doc-{n}")
-            for step in report.steps:
-                per_step[step["id"]] += step["seconds"]
-        words += words_per_round
-    total = time.perf_counter() - started
+    words, total, per_step = measure(texts, args.config, args.words)
     print(
         f"pipeline {args.config!r}: {words:,} words in {total:.2f} s "
         f"= {words / total:,.0f} words/s (one core, reports included)"

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from .host import PluginHost
 
 FORMAT_HELP = "Report format: text (default), json, or one a plugin adds."
-BUILTIN_COMMANDS = frozenset({"run", "plugins", "config", "explain"})
+BUILTIN_COMMANDS = frozenset({"run", "batch", "plugins", "config", "explain"})
 
 
 def _debug(ctx: click.Context | None) -> bool:
@@ -298,6 +298,102 @@ def explain(config: str, sets: tuple[str, ...]) -> None:
     click.echo(text)
     if not ok:
         raise click.exceptions.Exit(2)
+
+
+# -- batch -------------------------------------------------------------------------------
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    metavar="OUT.jsonl|DIR/",
+    help="One report per line of a .jsonl file, or one JSON file per document in DIR/.",
+)
+@click.option(
+    "-c",
+    "--config",
+    default="news",
+    show_default=True,
+    help="A built-in config name or a path to a YAML file.",
+)
+@click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help="Override a config value.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Worker processes (default: the number of CPUs).",
+)
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    help="local: processes on this machine (the default); dask: a Dask cluster.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="A Dask scheduler to use (tcp://HOST:PORT); without it, dask starts a local cluster.",
+)
+@click.option("--resume", is_flag=True, help="Skip documents already in OUTPUT; retry failed ones.")
+@click.option("--fail-fast", is_flag=True, help="Stop at the first document that fails.")
+@click.option(
+    "--timeout-per-doc",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="SECONDS",
+    help="Record a document that takes longer as failed, and replace its worker.",
+)
+@click.option(
+    "--progress",
+    type=click.Choice(["auto", "bar", "json", "none"]),
+    default="auto",
+    show_default=True,
+    help="A bar on a terminal (auto), JSON lines on stderr (json), or none.",
+)
+@click.pass_context
+def batch(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    output: str,
+    config: str,
+    sets: tuple[str, ...],
+    workers: int | None,
+    executor: str | None,
+    scheduler: str | None,
+    resume: bool,
+    fail_fast: bool,
+    timeout_per_doc: float | None,
+    progress: str,
+) -> None:
+    """Process many documents: files, folders, globs and .jsonl records.
+
+    \b
+    pressline batch corpus/ -o reports.jsonl            on every core
+    pressline batch 'feeds/*.jsonl' -o reports/ --resume
+    pressline batch corpus/ -o out.jsonl --executor dask --scheduler tcp://10.0.0.5:8786
+
+    A document that fails is recorded in OUT.errors.jsonl (DIR/errors.jsonl) and the
+    others carry on; the exit code is then 1. --resume continues an interrupted run.
+    """
+    from .batch import run_batch
+
+    summary = run_batch(
+        inputs,
+        output,
+        config=config,
+        sets=sets,
+        workers=workers,
+        executor=executor or ("dask" if scheduler else "local"),
+        scheduler=scheduler,
+        resume=resume,
+        fail_fast=fail_fast,
+        timeout_per_doc=timeout_per_doc,
+        progress=progress,
+        stream=sys.stderr,
+        debug=_debug(ctx),
+        pipeline=_load(config, sets),
+    )
+    if summary.failed:
+        ctx.exit(1)
 
 
 # -- config ------------------------------------------------------------------------------

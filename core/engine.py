@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -27,6 +27,9 @@ from .errors import (
 from .host import PluginHost, PluginInfo
 from .processor import Processor
 from .report import Report
+
+if TYPE_CHECKING:
+    from .worker import Failure
 
 __all__ = ["Pipeline", "Step"]
 
@@ -198,12 +201,58 @@ class Pipeline:
         hook.pipeline_finished(pipeline=self, document=doc, report=report)
         return report
 
-    def run_many(self, docs: Iterable[Document | str]) -> Iterator[Report]:
-        """Run the pipeline over many documents, one report each, in order."""
-        for n, item in enumerate(docs):
-            if isinstance(item, str):
-                item = Document(item, id=f"document-{n + 1}")
-            yield self.run_document(item)
+    def run_many(
+        self,
+        docs: Iterable[Document | str],
+        *,
+        workers: int | None = None,
+        executor: str = "local",
+        scheduler: str | None = None,
+        timeout_per_doc: float | None = None,
+        on_error: Callable[[Failure], None] | None = None,
+    ) -> Iterator[Report]:
+        """Run the pipeline over many documents, one report each, in input order.
+
+        Strings become documents with ids ``document-1``, ``document-2``... By default the
+        documents run here, one after the other. ``workers=N`` runs them in N worker
+        processes (``executor="local"``), or ``executor="dask"`` on a Dask cluster
+        (``scheduler``: its address; none starts a local one), as ``pressline batch``
+        does: each worker builds this pipeline once from its resolved config, documents go
+        in chunks, and a worker that crashes or exceeds ``timeout_per_doc`` seconds is
+        replaced. Documents stream through: only a bounded number is in flight at a time.
+
+        A document that fails raises its :class:`ProcessingError` when its turn comes
+        (after the reports before it), unless ``on_error`` is given: it is then called
+        with the failure (``id``, ``source``, ``step``, ``error``, ``code``, ``message``)
+        and the other documents carry on.
+        """
+        if workers is None and executor == "local" and scheduler is None:
+            for n, item in enumerate(docs):
+                if isinstance(item, str):
+                    item = Document(item, id=f"document-{n + 1}")
+                if on_error is None:
+                    yield self.run_document(item)
+                    continue
+                try:
+                    report = self.run_document(item)
+                except PresslineError as exc:
+                    from .worker import failure_from
+
+                    on_error(failure_from(exc, doc_id=item.id, source=item.source_name))
+                    continue
+                yield report
+            return
+        from .batch import run_reports
+
+        yield from run_reports(
+            self,
+            docs,
+            workers=workers,
+            executor=executor,
+            scheduler=scheduler,
+            timeout_per_doc=timeout_per_doc,
+            on_error=on_error,
+        )
 
     def _date(self, doc: Document, given: date | str | None) -> None:
         if given is not None:

@@ -51,6 +51,8 @@ CODES: dict[str, str] = {
     "PL403": "A step changed the text without declaring `changes_text`, or after spans exist.",
     "PL404": "A step's setup failed.",
     "PL405": "A step's summary is not JSON-serialisable.",
+    "PL406": "A document made its worker process die; the worker was replaced.",
+    "PL407": "A document took longer than --timeout-per-doc; its worker was replaced.",
     "PL501": "The input cannot be found.",
     "PL502": "The input is a directory.",
     "PL503": "The input is binary, not text.",
@@ -60,6 +62,8 @@ CODES: dict[str, str] = {
     "PL507": "An invalid name for a new plugin, or its folder already exists.",
     "PL508": "The input is not in the form its format needs (invalid JSON, no text, ...).",
     "PL509": "This input or feature needs an optional extra that is not installed.",
+    "PL510": "`batch -o` is not OUT.jsonl or DIR/, already holds reports, or is not ours.",
+    "PL511": "The Dask scheduler given with --scheduler cannot be reached.",
 }
 
 

@@ -49,7 +49,7 @@ def cli():
     return invoke
 
 
-def pip_install(target: Path, *packages: Path) -> None:
+def _pip_install(target: Path, *packages: Path) -> None:
     """Install packages with pip into ``target`` (no dependencies, no network)."""
     subprocess.run(
         [
@@ -71,10 +71,18 @@ def pip_install(target: Path, *packages: Path) -> None:
 
 
 @pytest.fixture(scope="session")
+def pip_install():
+    """``pip_install(target, *packages)``: a real pip install into a folder of its own."""
+    return _pip_install
+
+
+@pytest.fixture(scope="session")
 def plugin_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example plugin packages, really installed with pip into their own folder."""
     target = tmp_path_factory.mktemp("plugin-site")
-    pip_install(target, *(PLUGIN_PACKAGES / p for p in ("pressline-wordcount", "pressline-broken")))
+    _pip_install(
+        target, *(PLUGIN_PACKAGES / p for p in ("pressline-wordcount", "pressline-broken"))
+    )
     return target
 
 

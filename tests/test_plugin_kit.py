@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pressline.hookspecs as hookspecs
 import pytest
-from conftest import pip_install
 from pressline import Pipeline, Processor, Span
 from pressline.errors import CODES
 from pressline.host import PluginHost
@@ -64,7 +63,7 @@ def test_builtin_processors_pass_check_processor(name: str) -> None:
 
 # -- the tutorial plugin, installed ------------------------------------------------------------
 @pytest.fixture(scope="module")
-def tutorial_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def tutorial_site(tmp_path_factory: pytest.TempPathFactory, pip_install) -> Path:
     target = tmp_path_factory.mktemp("tutorial-site")
     pip_install(target, TUTORIAL)
     return target
@@ -101,7 +100,7 @@ def test_tutorial_plugin_tests_pass(tutorial_site) -> None:
 
 
 # -- plugins new ------------------------------------------------------------------------------
-def test_scaffold_installs_and_its_tests_pass(cli, tmp_path) -> None:
+def test_scaffold_installs_and_its_tests_pass(cli, tmp_path, pip_install) -> None:
     result = cli("plugins", "new", "keyword-counter", "--dir", tmp_path)
     assert result.exit_code == 0, result.output
     package = tmp_path / "pressline-keyword-counter"
@@ -214,7 +213,7 @@ def test_explain(cli) -> None:
 
 
 @pytest.fixture
-def extras(plugin_site, monkeypatch):
+def extras(plugin_site, monkeypatch, pip_install):
     pip_install(plugin_site, ROOT / "tests" / "fixtures" / "plugins" / "pressline-extras")
     monkeypatch.syspath_prepend(str(plugin_site))
     monkeypatch.setenv("PYTHONPATH", str(plugin_site))

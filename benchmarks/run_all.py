@@ -1,0 +1,169 @@
+"""Every benchmark, printed as one Markdown table (the one in the README).
+
+    python benchmarks/run_all.py            # the full set: a 10 MB document, a 1 GB corpus
+    python benchmarks/run_all.py --quick    # smaller sizes, a couple of minutes
+
+(a) words per second of the default pipeline on one core, per step and in total
+(``speed.py``); (b) time per character from 1 KB to 10 MB (``scaling.py``); (c) start-up
+(``startup.py``); (d) batch throughput with 1 and N workers and on a local Dask cluster
+(``batch_speed.py``); (e) peak memory streaming a JSON Lines corpus (``memory.py``);
+(f) spaCy on the same text, if installed (``spacy_compare.py``). Each script also runs
+alone, with more options. Run on an otherwise idle machine: the load average is printed
+with the table, since other work on the CPUs slows every number.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+
+import batch_speed
+import memory
+import scaling
+import spacy_compare
+import speed
+import startup
+from corpus import example, load_average, machine
+
+Row = tuple[str, str, str]
+
+
+def _mark(ok: bool) -> str:
+    return "yes" if ok else "**no**"
+
+
+def speed_rows(words: int) -> list[Row]:
+    done, seconds, per_step = speed.measure([example()], "news", words)
+    rate = done / seconds
+    steps = ", ".join(f"{step} {done / s / 1000:,.0f}k" for step, s in per_step.items())
+    return [
+        (
+            "(a) default pipeline, one core",
+            f"{rate:,.0f} words/s (per step, words/s: {steps})",
+            f"≥ 100,000 words/s: {_mark(rate >= 100_000)}",
+        )
+    ]
+
+
+def scaling_rows(max_size: int) -> list[Row]:
+    rows = scaling.measure("news", max_size, 1.0)
+    by_size = {size: per for size, per, _ in rows}
+    base = min(by_size, key=lambda s: abs(s - 10_000))
+    largest = max(by_size)
+    ratio = by_size[largest] / by_size[base]
+    sizes = ", ".join(f"{_size(s)} {per * 1e9:,.0f}" for s, per in by_size.items())
+    return [
+        (
+            "(b) time per character by document size",
+            f"µs per 1,000 chars: {sizes}; {_size(largest)} = {ratio:.2f}x of 10 KB",
+            f"10 MB ≤ 1.3x 10 KB: {_mark(ratio <= 1.3) if largest >= 10_000_000 else 'not run'}",
+        )
+    ]
+
+
+def startup_rows(repeat: int) -> list[Row]:
+    times = startup.measure(repeat)
+    helps = times["pressline --help"]
+    return [
+        ("(c) `pressline --help`", f"{helps:.3f} s", f"< 0.3 s: {_mark(helps < 0.3)}"),
+        (
+            "(c) `pressline run` of the example article",
+            f"{times['pressline run ARTICLE -f json']:.3f} s",
+            "",
+        ),
+    ]
+
+
+def batch_rows(docs: int, repeat: int) -> list[Row]:
+    rows: list[Row] = []
+    for summary in batch_speed.measure(docs, repeat=repeat):
+        target = ""
+        steady = summary["steady_docs_per_second"]
+        if summary["label"].startswith("local, 2"):
+            target = (
+                f"≥ 1.7x one worker: {_mark(summary['speedup'] >= 1.7)} "
+                f"({_mark((summary['steady_speedup'] or 0) >= 1.7)} steady)"
+            )
+        rows.append(
+            (
+                f"(d) batch, {summary['label']}",
+                f"{summary['documents']:,} docs in {summary['seconds']:.1f} s: "
+                f"{summary['docs_per_second']:,.0f} docs/s, "
+                f"{summary['words_per_second']:,} words/s ({summary['speedup']:.2f}x); "
+                + (
+                    f"steady {steady:,.0f} docs/s ({summary['steady_speedup']:.2f}x)"
+                    if steady
+                    else "steady rate not measured"
+                ),
+                target,
+            )
+        )
+    return rows
+
+
+def memory_rows(size: int) -> list[Row]:
+    if not os.path.exists("/proc/self/status"):
+        return [("(e) peak memory", "skipped: needs Linux's /proc", "")]
+    result = memory.measure(size)
+    peak = result["peak_tree"]
+    return [
+        (
+            f"(e) peak memory, {result['corpus_bytes'] / 1e9:.2f} GB JSON Lines corpus",
+            f"{peak / 1e6:,.0f} MB for the process and its workers "
+            f"(main {result['peak_main'] / 1e6:,.0f} MB); "
+            f"{result['records']:,} records in {result['summary']['seconds']:,.0f} s",
+            f"< 500 MB: {_mark(peak < 500e6)}",
+        )
+    ]
+
+
+def spacy_rows(docs: int) -> list[Row]:
+    result = spacy_compare.measure(docs)
+    if "skipped" in result:
+        return [("(f) spaCy, same text", f"skipped: {result['skipped']}", "")]
+    runs = ", ".join(f"n_process={n}: {rate:,.0f} words/s" for n, rate in result["runs"])
+    return [("(f) spaCy, same text", f"{result['pipeline']}: {runs}", "")]
+
+
+def _size(chars: int) -> str:
+    for unit, scale in (("MB", 1_000_000), ("KB", 1_000)):
+        if chars >= scale:
+            return f"{chars / scale:g} {unit}"
+    return f"{chars} B"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="smaller sizes, fewer runs")
+    parser.add_argument("--memory-size", type=int, default=None, help="corpus bytes for (e)")
+    parser.add_argument(
+        "--skip", default="", help="benchmarks to leave out: speed,scaling,startup,..."
+    )
+    args = parser.parse_args()
+    skip = {s.strip() for s in args.skip.split(",") if s.strip()}
+    quick = args.quick
+    before = load_average()
+    plan = {
+        "speed": lambda: speed_rows(200_000 if quick else 1_000_000),
+        "scaling": lambda: scaling_rows(1_000_000 if quick else 10_000_000),
+        "startup": lambda: startup_rows(3 if quick else 7),
+        "batch": lambda: batch_rows(600 if quick else 4000, 1 if quick else 2),
+        "memory": lambda: memory_rows(args.memory_size or (50_000_000 if quick else 1_000_000_000)),
+        "spacy": lambda: spacy_rows(300 if quick else 1000),
+    }
+    rows: list[Row] = []
+    for name, run in plan.items():
+        if name not in skip:
+            rows += run()
+    print(f"Machine: {machine()}")
+    print(f"Run: {datetime.date.today().isoformat()}, load average before: {before}")
+    print()
+    print("| benchmark | result | target |")
+    print("|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+
+if __name__ == "__main__":
+    main()
