@@ -116,7 +116,9 @@ def _participants(
 ) -> list[str]:
     lo, hi = sentence
     found: list[tuple[int, str]] = []
-    for mention in mentions[bisect_right(starts, lo - 1) :]:
+    # by index, not a slice: a slice copies the rest of the article for every event
+    for i in range(bisect_right(starts, lo - 1), len(mentions)):
+        mention = mentions[i]
         if mention.start >= hi:
             break
         entity = mention.attrs.get("entity")
