@@ -73,6 +73,13 @@ def test_section_spans_and_layers_are_source_offsets(report: dict) -> None:
         assert piece == piece.strip() and "\n" not in piece
 
 
+def test_sentence_spans_need_no_layers(report: dict) -> None:
+    spans = report["sectioner"]["sentence_spans"]
+    assert spans == [{"start": s["start"], "end": s["end"]} for s in report["layers"]["sentences"]]
+    # the title, the standfirst and the two headings are sentences of their own
+    assert len(spans) == EXPECTED["sectioner"]["must"]["body_sentences"] + 4
+
+
 def test_report_is_json_and_matches_schema(report: dict) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     from pressline.schema import report_schema

@@ -210,6 +210,12 @@ class Sectioner(Processor):
             "byline": doc.source_span(byline.start, byline.end)
             if (byline := doc.data.get("byline")) is not None
             else None,
+            # every sentence (title, standfirst and headings too), so tools that score or
+            # align sentences need no --layers
+            "sentence_spans": [
+                dict(zip(("start", "end"), doc.to_source(s.start, s.end), strict=True))
+                for s in doc.layer("sentences")
+            ],
         }
 
 

@@ -493,6 +493,7 @@ def test_degenerate_texts(text: str) -> None:
             "sentences": 0,
             "dateline": None,
             "byline": None,
+            "sentence_spans": [],
         }
         assert doc.layer("sentences") == []
 
