@@ -6,9 +6,11 @@
 The texts (the example article by default; ``--gum`` adds the GUM development set's
 texts) are cleaned and split into sentences once, untimed; then only the ``entity_tagger``
 step runs over them, repeated until at least ``--words`` words (default 200,000) have been
-tagged. Start-up is measured in fresh interpreters: loading the lexicon from its on-disk
-cache (what every process pays), and building it from the data packages (what the first
-run on a machine pays, once).
+tagged. The tagger caches what it reads per word and per run of capitalized words, which
+repeated texts favour, so the texts are also tagged once each by a fresh tagger ("first
+pass"): what new articles get. Start-up is measured in fresh interpreters: loading the
+lexicon from its on-disk cache (what every process pays), and building it from the data
+packages (what the first run on a machine pays, once).
 """
 
 from __future__ import annotations
@@ -100,6 +102,18 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{args.backend}: {words:,} words in {best:.2f} s = {words / best:,.0f} words/s "
         f"on one core ({len(docs)} texts x {rounds} rounds, {mentions} mentions per round)"
+    )
+    first = float("inf")
+    for _ in range(3):
+        fresh = EntityTagger(options)
+        fresh.setup()
+        started = time.perf_counter()
+        for doc in docs:
+            fresh.process(doc)
+        first = min(first, time.perf_counter() - started)
+    print(
+        f"{args.backend}, first pass (a fresh tagger, each text once): "
+        f"{words_per_round / first:,.0f} words/s"
     )
     return 0
 

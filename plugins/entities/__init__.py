@@ -70,7 +70,7 @@ from .gazetteer import ENTITY_TYPES, Lexicon, load_lexicon, normalize
 from .grouping import Entity, group_mentions
 from .references import add_references
 from .roles import add_roles
-from .rules import Candidate, RuleRecognizer, SentenceInfo
+from .rules import RuleRecognizer, SentenceInfo
 from .spacy_backend import SpacyRecognizer, check_spacy
 
 __all__ = ["EntityTagger", "load_gazetteer"]
@@ -288,22 +288,20 @@ class EntityTagger(Processor):
 
 
 def _as_dict(entity: Entity, doc: Document) -> dict[str, Any]:
+    text = doc.text
     return {
         "id": entity.id,
         "name": entity.name,
         "type": entity.type,
         "aliases": list(entity.aliases),
         "roles": list(entity.roles),
-        "mentions": [_span(m, doc) for m in entity.mentions],
-        "references": [_span(m, doc) | {"kind": m.source} for m in entity.references],
-    }
-
-
-def _span(mention: Candidate, doc: Document) -> dict[str, Any]:
-    return {
-        "start": mention.start,
-        "end": mention.end,
-        "text": doc.text[mention.start : mention.end],
+        "mentions": [
+            {"start": m.start, "end": m.end, "text": text[m.start : m.end]} for m in entity.mentions
+        ],
+        "references": [
+            {"start": m.start, "end": m.end, "text": text[m.start : m.end], "kind": m.source}
+            for m in entity.references
+        ],
     }
 
 

@@ -103,6 +103,8 @@ _PAREN = re.compile(r"\s*[(\[].*?[)\]]\s*")
 
 def normalize(text: str) -> str:
     """A name as the lexicon keys it: one space between words, straight apostrophes."""
+    if text.isalpha():
+        return text  # one word, no apostrophe: already normalized (the usual case)
     return " ".join(text.replace("’", "'").replace("‘", "'").split())
 
 

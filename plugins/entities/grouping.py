@@ -27,7 +27,7 @@ Its type is the one most of its mentions carry, and every mention takes it.
 from __future__ import annotations
 
 import bisect
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -141,12 +141,15 @@ def group_mentions(
             suffixes[" ".join(words[i:])].append(k)
         suffixes[" ".join(words[:-1])].append(k)
     for k, label in labels.items():
-        if label not in ("ORG", None) and not _is_acronym(k):
+        acronym = _is_acronym(k)
+        if label not in ("ORG", None) and not acronym:
             continue
-        if _is_acronym(k):
+        if acronym:
             longer = initials.get(k.replace(".", ""), [])
         else:
             longer = suffixes.get(k, []) if label == "ORG" else []
+        if not longer:
+            continue
         roots = {uf.find(x) for x in longer}
         if len(roots) == 1:
             uf.union(roots.pop(), k)
@@ -180,9 +183,10 @@ def group_mentions(
         person_of[id(c)] = _nearest(c, options, by_key, uf)
 
     clusters: dict[str, list[Candidate]] = defaultdict(list)
+    root_of = {k: uf.find(k) for k in by_key}  # no unions from here on
     for c in cands:
-        root = person_of.get(id(c)) or uf.find(c.key)
-        clusters[uf.find(root)].append(c)
+        person = person_of.get(id(c)) if person_of else None
+        clusters[uf.find(person) if person else root_of[c.key]].append(c)
     entities = [_entity(group, display or {}) for group in clusters.values()]
     entities.sort(key=lambda e: (e.mentions[0].start, -e.mentions[0].end))
     for n, e in enumerate(entities, 1):
@@ -223,21 +227,44 @@ def _short_forms(
 
 
 def _vote(group: Sequence[Candidate]) -> str | None:
-    certain = Counter(c.label for c in group if c.source in _CERTAIN and c.label)
+    """The label most of the group carries, counting evidence first; ties go to the first."""
+    if len(group) == 1:
+        return group[0].label or None  # most names are mentioned once
+    # plain dicts, not Counter (this runs for every name and every entity); max() keeps
+    # the first of equal counts in insertion order, as Counter.most_common does
+    certain: dict[str, int] = {}
+    votes: dict[str, int] = {}
+    for c in group:
+        label = c.label
+        if label:
+            votes[label] = votes.get(label, 0) + 1
+            if c.source in _CERTAIN:
+                certain[label] = certain.get(label, 0) + 1
     if certain:
-        return certain.most_common(1)[0][0]
-    votes = Counter(c.label for c in group if c.label)
-    return votes.most_common(1)[0][0] if votes else None
+        return max(certain, key=certain.__getitem__)
+    return max(votes, key=votes.__getitem__) if votes else None
 
 
 def _entity(group: list[Candidate], display: Mapping[str, str]) -> Entity:
+    if len(group) == 1:
+        # most entities are named once: what the general case below comes to then
+        c = group[0]
+        c.label = c.label or "ORG"
+        return Entity(
+            id="",
+            name=" ".join(c.text.split()),
+            type=c.label,
+            roles=[c.role] if c.role else [],
+            mentions=group,
+        )
     group.sort(key=lambda c: (c.start, -c.end))
     label = _vote(group) or "ORG"
     if label == "PERSON" or any(c.label == "PERSON" and c.source in _CERTAIN for c in group):
         label = "PERSON" if any(c.label == "PERSON" for c in group) else label
     forms: dict[str, str] = {}
     for c in group:
-        forms.setdefault(c.key, " ".join(c.text.split()))
+        if c.key not in forms:
+            forms[c.key] = " ".join(c.text.split())
         c.label = label
     keys = list(forms)
     name_key = max(

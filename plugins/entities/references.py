@@ -36,10 +36,37 @@ from .rules import Candidate, SentenceInfo
 
 __all__ = ["add_references"]
 
-_PRONOUN = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+_PRONOUNS = ("he", "him", "his", "himself", "she", "her", "hers", "herself")
+_PRONOUN = re.compile(rf"\b({'|'.join(_PRONOUNS)})\b", re.IGNORECASE)
 _MALE = frozenset({"he", "him", "his", "himself"})
 _SUBJECT = frozenset({"he", "she"})
 _DESCRIPTION = re.compile(r"\b[Tt]he[ \t]+([A-Z][\w.’'-]*)((?:[ \t]+[a-z][\w-]*){1,3})")
+
+# Scanning every sentence for _PRONOUN and _DESCRIPTION is most of add_references' time: a
+# pattern that opens with \b, or has IGNORECASE, is tried at every position of the text,
+# while one that opens with a plain character class lets the regex engine skip in C to
+# the next candidate letter. These find exactly the same matches: \b before a word
+# character is "no word character before it" (the lookbehind), and each letter's class
+# holds every character IGNORECASE matches it with ("ſ" is an "s"; "ı", "İ" are "i").
+_CASES = {"h": "hH", "e": "eE", "i": "iIİı", "m": "mM", "s": "sSſ", "r": "rR", "l": "lL", "f": "fF"}
+
+
+def _cased(word: str) -> str:
+    return "".join(f"[{_CASES[ch]}]" for ch in word)
+
+
+_PRONOUN_SCAN = re.compile(
+    rf"[{''.join(sorted({_CASES[w[0]] for w in _PRONOUNS}))}](?<!\w.)(?:"
+    + "|".join(f"(?<=[{_CASES[w[0]]}]){_cased(w[1:])}" for w in _PRONOUNS)
+    + r")\b"
+)
+_DESCRIPTION_SCAN = re.compile(r"[Tt](?<!\w.)he[ \t]+[A-Z][\w.’'-]*(?:[ \t]+[a-z][\w-]*){1,3}")
+# Faster still: a pattern that opens with a literal is searched for like a substring. Its
+# matches start one character after _DESCRIPTION's, at the "h" of "The"; so a sentence that
+# itself starts with "he" (where the "T" would lie outside the sentence) takes the scan above.
+_DESCRIPTION_HE = re.compile(
+    r"he(?<=[Tt]he)(?<!\w...)[ \t]+[A-Z][\w.’'-]*(?:[ \t]+[a-z][\w-]*){1,3}"
+)
 _LOWER = re.compile(r"[a-z][\w-]*")
 # A person right after one of these is an object, not the subject of the sentence.
 _OBLIQUE = frozenset(
@@ -73,20 +100,25 @@ def add_references(
     starts = [s.start for s in running]
     people: dict[str, _Person] = {}
     events: list[tuple[int, int, str, Candidate | None, _Person | None]] = []
+    countries: dict[str, str | None] = {}  # _country of each word, for this article
     for entity in entities:
         if entity.type != "PERSON":
             continue
-        person = _describe(text, entity, lexicon)
+        person = _describe(text, entity, lexicon, countries)
         people[entity.id] = person
         for m in entity.mentions:
             events.append((m.start, 0, "name", m, person))
-    for s in running:
-        for m in _PRONOUN.finditer(text, s.start, s.end):
-            events.append((m.start(), 1, "pronoun", None, None))
-        for m in _DESCRIPTION.finditer(text, s.start, s.end):
-            events.append((m.start(), 1, "description", None, None))
     if not people:
         return
+    for s in running:
+        for m in _PRONOUN_SCAN.finditer(text, s.start, s.end):
+            events.append((m.start(), 1, "pronoun", None, None))
+        if text.startswith("he", s.start):
+            for m in _DESCRIPTION_SCAN.finditer(text, s.start, s.end):
+                events.append((m.start(), 1, "description", None, None))
+        else:
+            for m in _DESCRIPTION_HE.finditer(text, s.start, s.end):
+                events.append((m.start() - 1, 1, "description", None, None))
     events.sort(key=lambda e: (e[0], e[1]))
     # (sentence index, position, person, is subject) of every resolved mention so far
     history: list[tuple[int, int, _Person, bool]] = []
@@ -120,7 +152,9 @@ def add_references(
         target.entity.references.append(ref)
 
 
-def _describe(text: str, entity: Entity, lexicon: Lexicon) -> _Person:
+def _describe(
+    text: str, entity: Entity, lexicon: Lexicon, countries: dict[str, str | None]
+) -> _Person:
     """What the article says about a person: gender, countries, role words."""
     person = _Person(entity)
     first = entity.name.split()[0]
@@ -133,8 +167,11 @@ def _describe(text: str, entity: Entity, lexicon: Lexicon) -> _Person:
         if m.role:
             pieces.append(m.role)
         # the words right before the name: "his Iranian counterpart Ali Shamkhani"
-        line_start = text.rfind("\n", 0, m.start) + 1
-        before = text[max(line_start, m.start - 50) : m.start].split()[-3:]
+        # (a line break further back than the window does not matter: looking only in the
+        # window keeps this linear in the text, whose lines may be paragraphs long)
+        lo = max(0, m.start - 50)
+        line_start = text.rfind("\n", lo, m.start) + 1
+        before = text[max(line_start, lo) : m.start].split()[-3:]
         pieces.append(" ".join(before))
         for piece in pieces:
             for word in piece.replace("’s", " ").replace("'s", " ").split():
@@ -144,7 +181,10 @@ def _describe(text: str, entity: Entity, lexicon: Lexicon) -> _Person:
                     person.gender = "M"
                 elif low in _FEMALE_HONORIFICS and person.gender is None:
                     person.gender = "F"
-                country = _country(bare, lexicon)
+                if bare in countries:
+                    country = countries[bare]
+                else:
+                    country = countries[bare] = _country(bare, lexicon)
                 if country:
                     person.countries.add(country)
                 person.role_words.add(low)

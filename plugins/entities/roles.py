@@ -70,8 +70,11 @@ def _apposition(text: str, end: int, role_nouns: frozenset[str]) -> str | None:
 
 
 def _description(text: str, start: int, role_nouns: frozenset[str]) -> str | None:
-    line_start = text.rfind("\n", 0, start) + 1
-    words = text[max(line_start, start - 60) : start].split(" ")
+    # (only a line break inside the window matters: looking only there keeps this linear
+    # in the text, whose lines may be paragraphs long)
+    lo = max(0, start - 60)
+    line_start = text.rfind("\n", lo, start) + 1
+    words = text[max(line_start, lo) : start].split(" ")
     if not words or words[-1] != "":
         return None  # punctuation, not a space, before the name
     words = [w for w in words[:-1] if w]

@@ -72,7 +72,7 @@ the lexicon, and per-document indexes for the second pass.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .gazetteer import Lexicon, normalize
@@ -108,8 +108,15 @@ _CONNECTORS = frozenset(
     "bin ibn al el upon on zu ter te".split()
 )
 _CONN = "|".join(sorted((re.escape(c) for c in _CONNECTORS), key=len, reverse=True))
-_TOKEN = rf"(?<![\w'’.-])(?:[a-z]{{1,4}}-)?{_UP}[\w'’.&-]*"
-_RUN = re.compile(rf"{_TOKEN}(?:[ \t]+(?:(?:{_CONN})[ \t]+){{0,2}}{_UP}[\w'’.&-]*)*")
+_RUN_TAIL = rf"[\w'’.&-]*(?:[ \t]+(?:(?:{_CONN})[ \t]+){{0,2}}{_UP}[\w'’.&-]*)*"
+_RUN = re.compile(rf"(?<![\w'’.-])(?:[a-z]{{1,4}}-)?{_UP}{_RUN_TAIL}")
+# The same runs in text without a hyphen (most sentences), where no run can start with a
+# lowercase prefix ("ex-"). A pattern that opens with \b, a lookbehind or an optional
+# group is tried at every position of the text; one that opens with a character class
+# lets the regex engine skip in C to the next capital (the lookbehind, now after the
+# capital, still looks at the character before it). _NUMBER and _LOWER_WORD below are
+# written that way too.
+_RUN_NO_HYPHEN = re.compile(rf"{_UP}(?<![\w'’.-].){_RUN_TAIL}")
 _WORD = re.compile(r"\S+")
 _INITIAL = re.compile(rf"^{_UP}\.$")
 _GROUP_SUFFIXES = ("ian", "ean", "ese", "ish")
@@ -123,9 +130,9 @@ _CONTRACTION = re.compile(r"['’](?:m|ve|re|ll|d|t)$", re.IGNORECASE)
 _DOTTED = re.compile(rf"^(?:{_UP}\.)+{_UP}?\.?$")
 _ACRONYM = re.compile(rf"^{_UP}[{_UP[1:-1]}0-9&]{{1,7}}$")
 _DIGIT = re.compile(r"\d")
-_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+_NUMBER = re.compile(r"\d\d*(?:[.,:]\d+)*")
 _NAME_NUMBER = re.compile(rf"({_UP}[\w.'’-]*)[ \t]+\d")
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*\b")
+_LOWER_WORD = re.compile(r"[a-z](?<![\w'’-].)[a-z'’-]*\b")
 _OPENING = '“"‘«'
 _SKIP_BACK = " \t“\"‘'«([—–-•*"
 
@@ -156,7 +163,7 @@ class SentenceInfo:
     part: str = "body"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Candidate:
     """A name mention found by a backend, before grouping.
 
@@ -180,25 +187,79 @@ class Candidate:
     attrs: dict[str, object] = field(default_factory=dict)
     key: str = ""  # the text as the lexicon writes names (see gazetteer.normalize)
 
-    def __post_init__(self) -> None:
-        if not self.key:
-            self.key = normalize(self.text)
+    # written out rather than generated: thousands are made per article, and the generated
+    # __init__ plus __post_init__ costs twice as much
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        label: str | None,
+        source: str,
+        ident: str | None = None,
+        role: str | None = None,
+        role_span: tuple[int, int] | None = None,
+        prev: str = "",
+        next: str = "",
+        initial: bool = False,
+        sentence: int = 0,
+        attrs: dict[str, object] | None = None,
+        key: str = "",
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.label = label
+        self.source = source
+        self.ident = ident
+        self.role = role
+        self.role_span = role_span
+        self.prev = prev
+        self.next = next
+        self.initial = initial
+        self.sentence = sentence
+        self.attrs = {} if attrs is None else attrs
+        self.key = key or normalize(text)
 
 
-@dataclass(slots=True)
+# A mention read from a run: token range [i, j), label, source, lexicon id, role span.
+_Item = tuple[int, int, str | None, str, str | None, tuple[int, int] | None]
+# Entries kept in each of the recognizer's caches, which are emptied when full: enough for
+# the runs and words of a few hundred articles, in a few tens of megabytes at most.
+_CACHE_SIZE = 20_000
+
+# A sentence opener set aside until the whole article is read (most are common words and
+# are dropped, so their Candidate is only made for the few kept): start, end, text,
+# sentence, sentence index.
+_Held = tuple[int, int, str, SentenceInfo, int]
+
+
 class _Tok:
-    start: int
-    end: int
-    text: str
-    conn: bool = False
-    lower: str = ""
-    base: str = ""  # the capitalized part a lowercase prefix leads to ("Soviet" in "ex-Soviet")
-    calendar: bool = False  # a month or weekday that may also be a name ("May")
+    """One word of a run (a plain slots class: tens of thousands are made per article)."""
 
-    def __post_init__(self) -> None:
-        self.lower = self.text.lower().rstrip(".")
+    __slots__ = ("base", "calendar", "conn", "end", "lower", "start", "text")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        conn: bool = False,
+        base: str = "",
+        calendar: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.conn = conn
+        self.lower = text.lower().rstrip(".")
+        # the capitalized part a lowercase prefix leads to ("Soviet" in "ex-Soviet"), with
         # straight apostrophes, as the lexicon writes names
-        self.base = (self.base or self.text).replace("’", "'").replace("‘", "'")
+        base = base or text
+        if "’" in base or "‘" in base:
+            base = base.replace("’", "'").replace("‘", "'")
+        self.base = base
+        self.calendar = calendar  # a month or weekday that may also be a name ("May")
 
 
 class RuleRecognizer:
@@ -210,6 +271,23 @@ class RuleRecognizer:
         self.max_words = max(
             lexicon.max_words, max((len(k.split()) for k in self.extra), default=1)
         )
+        # The word prefixes of the longer names ("United", "United States" of "United
+        # States of America"), so that a look-up of longer and longer keys stops at the
+        # first key no name goes on from, instead of trying up to ``max_words`` words.
+        # (The lexicon's names are normalized: one space between words.)
+        prefixes: set[str] = set()
+        for key in (*(k for k in lexicon.names if " " in k), *self.extra):
+            words = key.split()
+            for n in range(1, len(words)):
+                prefixes.add(" ".join(words[:n]))
+        self._prefixes = frozenset(prefixes)
+        # per-recognizer caches of pure functions of the text read (see _runs, _parse and
+        # _resolve), which the same runs and words coming back in every article fill
+        self._run_cache: dict[str, list[list[_Tok]]] = {}
+        self._parsed: dict[tuple[object, ...], list[_Item]] = {}
+        self._guessed: dict[tuple[str, str, str, bool], str | None] = {}
+        # without a user gazetteer, a look-up is one dict look-up
+        self._get = self.lookup if self.extra else lexicon.names.get
 
     # -- look-ups ------------------------------------------------------------------------
     def lookup(self, key: str) -> tuple[str, str] | None:
@@ -256,27 +334,33 @@ class RuleRecognizer:
         if toks[i].conn:
             return None
         top = min(hi, i + self.max_words + 2)
-        parts: list[str] = []
+        get = self._get
+        prefixes = self._prefixes
         best = None
+        key = ""
         for j in range(i, top):
-            parts.append(toks[j].base)
-            if toks[j].conn:
-                continue
-            key = " ".join(parts)
-            hit = self.lookup(key)
-            if hit is not None and (weak or key not in self.lex.weak or key in self.extra):
-                best = (j + 1, hit[0], hit[1])
+            tok = toks[j]
+            key = f"{key} {tok.base}" if key else tok.base
+            if not tok.conn:
+                hit = get(key)
+                if hit is not None and (weak or key not in self.lex.weak or key in self.extra):
+                    best = (j + 1, hit[0], hit[1])
+            if key not in prefixes:
+                break  # no name goes on from these words
         return best
 
     # -- tokens --------------------------------------------------------------------------
     def _tokens(self, text: str, start: int, end: int) -> list[list[_Tok]]:
         """The words of one run, cut into sub-runs at possessives and name hyphens."""
-        runs: list[list[_Tok]] = [[]]
+        lex = self.lex
+        calendar_words = lex.calendar_words
+        cur: list[_Tok] = []
+        runs: list[list[_Tok]] = [cur]
         for m in _WORD.finditer(text, start, end):
             word = m.group()
-            a, b = m.start(), m.end()
+            a, b = m.span()
             if word in _CONNECTORS:
-                runs[-1].append(_Tok(a, b, word, conn=True))
+                cur.append(_Tok(a, b, word, conn=True))
                 continue
             # trailing punctuation that the token pattern let in
             cut_after = False
@@ -287,16 +371,15 @@ class RuleRecognizer:
                 b -= 1
             if word.endswith(("'s", "’s", "'S", "’S")):
                 word, b, cut_after = word[:-2], b - 2, True
-            elif _CONTRACTION.search(word) or word == "I":
+            elif word == "I" or (("'" in word or "’" in word) and _CONTRACTION.search(word)):
                 # "I'm", "Don't", "We'll" and the pronoun "I" are never part of a name
-                runs.append([])
+                cur = []
+                runs.append(cur)
                 continue
             if word.endswith("."):
                 stem = word[:-1]
                 if not (
-                    _INITIAL.match(word)
-                    or _DOTTED.match(word)
-                    or stem.lower() in self.lex.abbreviations
+                    _INITIAL.match(word) or _DOTTED.match(word) or stem.lower() in lex.abbreviations
                 ):
                     word, b, cut_after = stem, b - 1, True  # a full stop ends the name
             if not word:
@@ -305,26 +388,31 @@ class RuleRecognizer:
                 pieces = self._hyphen(word, a)
                 if pieces is None:
                     continue
+                last = len(pieces) - 1
                 for k, (tok, cut) in enumerate(pieces):
-                    runs[-1].append(tok)
-                    if cut or k < len(pieces) - 1:
-                        runs.append([])
+                    cur.append(tok)
+                    if cut or k < last:
+                        cur = []
+                        runs.append(cur)
                 if cut_after:
-                    runs.append([])
+                    cur = []
+                    runs.append(cur)
                 continue
-            if word in self.lex.calendar_words and not (
-                runs[-1] and (runs[-1][-1].text in self.lex.given or self._is_title(runs[-1][-1]))
+            if word in calendar_words and not (
+                cur and (cur[-1].text in lex.given or self._is_title(cur[-1]))
             ):
                 # a month or a weekday, unless a family name ("Theresa May", "Mrs May"); one
                 # that is also a name stays a run of its own, kept only where the article
                 # knows it as a name ("May said" after "Theresa May")
-                if word in self.lex.surnames or word in self.lex.given:
+                if word in lex.surnames or word in lex.given:
                     runs.append([_Tok(a, b, word, calendar=True)])
-                runs.append([])
+                cur = []
+                runs.append(cur)
                 continue
-            runs[-1].append(_Tok(a, b, word))
+            cur.append(_Tok(a, b, word))
             if cut_after:
-                runs.append([])
+                cur = []
+                runs.append(cur)
         out = []
         for run in runs:
             while run and run[0].conn:
@@ -376,23 +464,40 @@ class RuleRecognizer:
     def recognize(self, text: str, sentences: Iterable[SentenceInfo]) -> list[Candidate]:
         """All name mentions of ``text``, typed (see the module docstring)."""
         found: list[Candidate] = []
-        held: list[Candidate] = []
+        held: list[_Held] = []
         deferred: list[tuple[int, SentenceInfo, str]] = []
         for idx, sent in enumerate(sentences):
             for piece, mode in self._pieces(text, sent):
                 if mode in ("known", "caps"):
                     deferred.append((idx, piece, mode))
                     continue
-                for m in _RUN.finditer(text, piece.start, piece.end):
-                    for run in self._split_and(self._tokens(text, m.start(), m.end())):
-                        self._read_run(text, run, sent, idx, mode, found, held)
+                for m in _find_runs(text, piece.start, piece.end):
+                    start = m.start()
+                    for run in self._runs(text, start, m.end()):
+                        self._read_run(text, run, start, sent, idx, mode, found, held)
         self._acronyms(text, found)
-        self._resolve(found, held)
+        self._resolve(text, found, held)
         known = self._known_index(found)
         for idx, piece, mode in deferred:
             self._read_known(text, piece, idx, mode, known, found)
         found.sort(key=lambda c: (c.start, -c.end))
         return found
+
+    def _runs(self, text: str, start: int, end: int) -> list[list[_Tok]]:
+        """The sub-runs of the run ``text[start:end]``, in offsets from ``start``.
+
+        They depend on the run's text alone, and the same runs come back again and again
+        ("He", "The", a name the article repeats), so they are cached by it; the tokens
+        are shared, and so never changed.
+        """
+        key = text[start:end]  # (_WORD, which cuts it into words, looks no further)
+        runs = self._run_cache.get(key)
+        if runs is None:
+            runs = self._split_and(self._tokens(key, 0, len(key)))
+            if len(self._run_cache) >= _CACHE_SIZE:
+                self._run_cache.clear()
+            self._run_cache[key] = runs
+        return runs
 
     def _pieces(self, text: str, sent: SentenceInfo) -> list[tuple[SentenceInfo, str]]:
         """The sentence, or its lines when they read differently, each with its mode.
@@ -401,7 +506,7 @@ class RuleRecognizer:
         hold lines in capitals or rows of results among lines of prose.
         """
         mode = self._mode(text, sent.start, sent.end, sent.part)
-        if mode not in ("normal", "table") or "\n" not in text[sent.start : sent.end]:
+        if mode not in ("normal", "table") or text.find("\n", sent.start, sent.end) == -1:
             return [(sent, mode)]
         out = []
         start = sent.start
@@ -423,13 +528,20 @@ class RuleRecognizer:
             words = [w for w in seg.split() if len(w) > 3 and w[0].isalpha()]
             if words and sum(w[0].isupper() for w in words) * 4 >= len(words) * 3:
                 return "known"
-        if _DIGIT.search(seg):
-            numbers = len(_NUMBER.findall(seg))
-            if numbers >= 2 and len(_LOWER_WORD.findall(seg)) * 2 <= numbers:
-                calendar_words = self.lex.calendar_words
-                for m in _NAME_NUMBER.finditer(seg):
-                    if m.group(1) not in calendar_words:
-                        return "table"
+        numbers = len(_NUMBER.findall(seg))  # every digit starts one
+        if numbers:
+            if numbers < 2:
+                return "normal"
+            # a table has at most half as many lowercase words as numbers; prose has far
+            # more, so stop counting as soon as there are too many
+            most = numbers // 2
+            for lower, _ in enumerate(_LOWER_WORD.finditer(seg), 1):
+                if lower > most:
+                    return "normal"
+            calendar_words = self.lex.calendar_words
+            for m in _NAME_NUMBER.finditer(seg):
+                if m.group(1) not in calendar_words:
+                    return "table"
         return "normal"
 
     def _split_and(self, runs: list[list[_Tok]]) -> list[list[_Tok]]:
@@ -441,6 +553,9 @@ class RuleRecognizer:
         """
         out: list[list[_Tok]] = []
         for run in runs:
+            if len(run) < 3:
+                out.append(run)  # "and" inside a run has a word on each side
+                continue
             start = 0
             for k, tok in enumerate(run):
                 if not (tok.conn and tok.lower == "and") or k <= start or k + 1 >= len(run):
@@ -488,80 +603,57 @@ class RuleRecognizer:
     @staticmethod
     def _context(text: str, start: int, end: int, sent: SentenceInfo) -> tuple[str, str]:
         """The words just before and just after a mention, lowercased."""
-        before = text[max(sent.start, start - 40) : start]
+        # (one split from the near end, not a list of all the window's words)
         prev = ""
-        if before.endswith((" ", "\t")):
-            words = before.split()
-            if words:
-                prev = words[-1].lower()
-        after = text[end : min(sent.end, end + 40)]
+        lo = max(sent.start, start - 40)
+        if start > lo and text[start - 1] in " \t":
+            before = text[lo:start].rstrip()
+            if before:
+                prev = before.rsplit(None, 1)[-1].lower()
         nxt = ""
-        if after.startswith((" ", "\t")):
-            words = after.split()
-            if words:
-                nxt = words[0].lower().strip(",.;:!?”’\"')")
+        hi = min(sent.end, end + 40)
+        if end < hi and text[end] in " \t":
+            after = text[end:hi].lstrip()
+            if after:
+                nxt = after.split(None, 1)[0].lower().strip(",.;:!?”’\"')")
         return prev, nxt
 
     def _read_run(
         self,
         text: str,
         toks: list[_Tok],
+        shift: int,
         sent: SentenceInfo,
         idx: int,
         mode: str,
         found: list[Candidate],
-        held: list[Candidate],
+        held: list[_Held],
     ) -> None:
-        initial = self._initial(text, toks[0].start, sent.start)
-        if toks[0].calendar:
-            if initial:
-                prev, nxt = self._context(text, toks[0].start, toks[0].end, sent)
-                held.append(
-                    Candidate(
-                        toks[0].start,
-                        toks[0].end,
-                        toks[0].text,
-                        None,
-                        "opener",
-                        prev=prev,
-                        next=nxt,
-                        initial=True,
-                        sentence=idx,
-                    )
-                )
-            return
-        if mode == "table" and initial and toks[0].lower not in self.lex.common:
-            initial = False  # a table's lines start with names, not sentence openers
+        """Read one run; its tokens' offsets are from ``shift`` (see _runs)."""
         first = toks[0]
+        initial = self._initial(text, first.start + shift, sent.start)
+        if first.calendar:
+            if initial:
+                held.append((first.start + shift, first.end + shift, first.text, sent, idx))
+            return
+        if mode == "table" and initial and first.lower not in self.lex.common:
+            initial = False  # a table's lines start with names, not sentence openers
         if first.lower in _DETERMINERS and len(toks) > 1:
             hit = self._gaz(toks, 0, len(toks))
             if hit is None:
                 toks = self._strip(toks[1:])
                 initial = False
-        elif initial and not self._opener_is_name(toks, text):
-            prev, nxt = self._context(text, first.start, first.end, sent)
-            held.append(
-                Candidate(
-                    first.start,
-                    first.end,
-                    first.text,
-                    None,
-                    "opener",
-                    prev=prev,
-                    next=nxt,
-                    initial=True,
-                    sentence=idx,
-                )
-            )
+        elif initial and not self._opener_is_name(toks, text, shift):
+            held.append((first.start + shift, first.end + shift, first.text, sent, idx))
             toks = self._strip(toks[1:])
             initial = False
         if not toks:
             return
-        before, after = self._context(text, toks[0].start, toks[-1].end, sent)
+        before, after = self._context(text, toks[0].start + shift, toks[-1].end + shift, sent)
         speech = before in _SPEECH or after in _SPEECH
         n = len(toks)
         for i, j, label, source, ident, role in self._parse(toks, initial, mode, before, speech):
-            a, b = toks[i].start, toks[j - 1].end
+            a, b = toks[i].start + shift, toks[j - 1].end + shift
             # the words around a mention inside a run are the run's own words
             prev = before if i == 0 else toks[i - 1].lower
             nxt = after if j == n else toks[j].lower
@@ -580,6 +672,7 @@ class RuleRecognizer:
             if toks[i].base != toks[i].text:
                 cand.attrs["base"] = toks[i].base
             if role is not None:
+                role = (role[0] + shift, role[1] + shift)
                 cand.role_span = role
                 cand.role = self._role_text(text, role)
             if mode == "table" and label != "PERSON":
@@ -593,9 +686,10 @@ class RuleRecognizer:
             i += 1
         return toks[i:]
 
-    def _opener_is_name(self, toks: list[_Tok], text: str) -> bool:
+    def _opener_is_name(self, toks: list[_Tok], text: str, shift: int = 0) -> bool:
         """Is the capitalized first word of a sentence a name, not a common word?"""
         first = toks[0]
+        end = first.end + shift
         lex = self.lex
         if self._gaz(toks, 0, len(toks), weak=False) is not None:
             return True
@@ -616,7 +710,7 @@ class RuleRecognizer:
                 and self._surname_like(second)
             ):
                 return True
-        elif len(toks) == 1 and text[first.end : first.end + 1] == "," and not first.text.isupper():
+        elif len(toks) == 1 and text[end : end + 1] == "," and not first.text.isupper():
             # "However,", "Meanwhile,", "Yes,": a discourse word, unless known as a name
             # (a dateline in capitals, "KYIV,", goes on to the checks below)
             return first.text in lex.given and not self._opener_word(first.lower)
@@ -624,7 +718,7 @@ class RuleRecognizer:
             return True
         if first.lower in lex.common:
             return False
-        after = text[first.end : first.end + 12].split()
+        after = text[end : end + 12].split()
         return bool(after) and after[0] in _SPEECH  # "Bush said"
 
     def _opener_word(self, low: str) -> bool:
@@ -655,7 +749,30 @@ class RuleRecognizer:
     # -- one run -------------------------------------------------------------------------
     def _parse(
         self, toks: list[_Tok], initial: bool, mode: str, before: str = "", speech: bool = False
-    ) -> list[tuple[int, int, str | None, str, str | None, tuple[int, int] | None]]:
+    ) -> list[_Item]:
+        """The mentions of a run, cached.
+
+        A run's reading depends only on its words and on whether a preposition of place
+        (``before``) or a verb of saying (``speech``) stands next to it, and the same runs
+        come back again and again. A lone word (most runs) is cached by its text, so it is
+        read once for all the runs it makes up; a longer run by its tokens, which _runs
+        shares between repeats of the run (a key holds its tokens, so the identities it
+        compares stay unique).
+        """
+        place = before in _PLACE_PREPOSITIONS or before == "to"
+        if len(toks) == 1:
+            key: tuple[object, ...] = (toks[0].text, toks[0].base, place)
+        else:
+            key = (*toks, place, speech)
+        items = self._parsed.get(key)
+        if items is None:
+            items = self._parse_run(toks, initial, before, speech)
+            if len(self._parsed) >= _CACHE_SIZE:
+                self._parsed.clear()
+            self._parsed[key] = items
+        return items
+
+    def _parse_run(self, toks: list[_Tok], initial: bool, before: str, speech: bool) -> list[_Item]:
         n = len(toks)
         k = self._name_suffix(toks) if n > 1 else None
         if k is not None and k > 0 and any(self._is_title(t) for t in toks[:k]):
@@ -938,7 +1055,7 @@ class RuleRecognizer:
         """Link "North Atlantic Treaty Organization (NATO)" to the bracketed acronym."""
         by_start = {c.start: c for c in found}
         for cand in found:
-            if len(cand.key.split()) < 2:
+            if " " not in cand.key:  # one word (keys have one space between words)
                 continue
             m = _DEFINITION.match(text, cand.end)
             if m is None:
@@ -956,7 +1073,7 @@ class RuleRecognizer:
                     cand.label = acr.label
                     cand.source = "definition"
 
-    def _resolve(self, found: list[Candidate], held: list[Candidate]) -> None:
+    def _resolve(self, text: str, found: list[Candidate], held: list[_Held]) -> None:
         """Type the unknown candidates from what the rest of the article says.
 
         Names of several words go first, so that a full name typed by its shape ("Évariste
@@ -969,6 +1086,8 @@ class RuleRecognizer:
         def learn(c: Candidate) -> None:
             assert c.label is not None
             known.setdefault(c.key, c.label)
+            if " " not in c.key:
+                return  # one word (keys have one space between words)
             words = c.key.split()
             if c.label == "PERSON" and len(words) >= 2:
                 if not _INITIAL.match(words[0]) and words[0].lower() not in self.lex.common:
@@ -992,7 +1111,15 @@ class RuleRecognizer:
                 if c.label is not None:
                     c.source = "document"
                 else:
-                    c.label = self._guess(c)
+                    # a pure function of these, and the same unknown words recur
+                    guess_key = (key, c.prev, c.next, c.initial)
+                    if guess_key in self._guessed:
+                        c.label = self._guessed[guess_key]
+                    else:
+                        c.label = self._guess(c)
+                        if len(self._guessed) >= _CACHE_SIZE:
+                            self._guessed.clear()
+                        self._guessed[guess_key] = c.label
                 if c.label is None:
                     dropped.add(id(c))
                 elif longer:
@@ -1010,13 +1137,28 @@ class RuleRecognizer:
             ):
                 c.label, c.source = "PERSON", "document"  # "Washington" after "George Washington"
             keep.append(c)
-        for h in held:
+        common = self.lex.common
+        for start, end, word, sent, idx in held:
             # an opener the article names elsewhere; a common word ("Reading is fun")
             # only when it is a person's name there ("May said", after "Theresa May")
-            label = parts.get(h.key)
-            if label is None and h.key.lower() not in self.lex.common:
-                label = known.get(h.key)
+            key = normalize(word)
+            label = parts.get(key)
+            if label is None and key.lower() not in common:
+                label = known.get(key)
             if label is not None:
+                prev, nxt = self._context(text, start, end, sent)
+                h = Candidate(
+                    start,
+                    end,
+                    word,
+                    None,
+                    "opener",
+                    prev=prev,
+                    next=nxt,
+                    initial=True,
+                    sentence=idx,
+                    key=key,
+                )
                 h.label, h.source = label, "document"
                 keep.append(h)
         found[:] = keep
@@ -1113,7 +1255,7 @@ class RuleRecognizer:
         """Tag only established names in a heading, a Title Case title or a line in capitals."""
         caps = mode == "caps"
         lex = self.lex
-        for m in _RUN.finditer(text, sent.start, sent.end):
+        for m in _find_runs(text, sent.start, sent.end):
             for run in self._tokens(text, m.start(), m.end()):
                 n = len(run)
                 i = 0
@@ -1160,6 +1302,12 @@ class RuleRecognizer:
                             Candidate(a, b, text[a:b], best[1], "known", best[2], sentence=idx)
                         )
                     i = best[0]
+
+
+def _find_runs(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The runs of ``text[start:end]``: _RUN's matches, by _RUN_NO_HYPHEN where it can."""
+    pattern = _RUN if text.find("-", start, end) != -1 else _RUN_NO_HYPHEN
+    return pattern.finditer(text, start, end)
 
 
 def role_text(text: str, span: tuple[int, int]) -> str | None:
