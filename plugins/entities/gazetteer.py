@@ -540,6 +540,10 @@ def _load_or_build(path: Path) -> Lexicon:
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
+        # lexicons of other package or code versions will not be read again
+        for old in path.parent.glob("lexicon-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only cache directory: keep the lexicon in memory only
     return lexicon

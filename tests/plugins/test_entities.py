@@ -428,6 +428,13 @@ def test_lexicon_cache_is_written_read_back_and_optional(tmp_path: Path, monkeyp
     assert path.is_relative_to(tmp_path) and not path.exists()
     first = gazetteer._load_or_build(path)
     assert builds == [1] and path.exists()
+    stale = path.with_name("lexicon-0000000000000000.pickle")
+    stale.write_bytes(b"an older version's lexicon")
+    path.unlink()
+    gazetteer._load_or_build(path)  # a rebuild clears the caches of other versions
+    assert builds == [1, 1] and path.exists() and not stale.exists()
+    builds.clear()
+    builds.append(1)
     again = gazetteer._load_or_build(path)  # from the file, not built again
     assert builds == [1] and again.names == first.names
     path.write_bytes(b"not a pickle")
