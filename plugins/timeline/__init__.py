@@ -196,9 +196,19 @@ class TimelineBuilder(Processor):
 
     def summarize(self, doc: Document) -> dict[str, Any]:
         timeline: Timeline = doc.data["timeline"]
+        # events repeat the timexes' ranges and share sentences: map each clean range to
+        # the source once (and hand out copies, so no two places share one dict)
+        mapped: dict[tuple[int, int], dict[str, Any]] = {}
+
+        def source_span(start: int, end: int) -> dict[str, Any]:
+            item = mapped.get((start, end))
+            if item is None:
+                item = mapped[start, end] = doc.source_span(start, end)
+            return dict(item)
+
         timexes = []
         for span in doc.layer("timexes"):
-            item = doc.source_span(span.start, span.end)
+            item = source_span(span.start, span.end)
             item["type"] = span.label
             item["value"] = span.attrs["value"]
             item["rule"] = span.attrs["rule"]
@@ -208,7 +218,7 @@ class TimelineBuilder(Processor):
             if timeline.reference_date
             else None,
             "timexes": timexes,
-            "events": [event.to_dict(doc) for event in timeline.events],
+            "events": [event.to_dict(doc, source_span) for event in timeline.events],
         }
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -42,16 +42,20 @@ class Event:
     sentence: tuple[int, int]
     participants: list[str] = field(default_factory=list)
 
-    def to_dict(self, doc: Document) -> dict[str, Any]:
-        """The report's form: ISO dates and source offsets."""
-        timex = doc.source_span(self.start, self.end)
+    def to_dict(
+        self, doc: Document, source_span: Callable[[int, int], dict[str, Any]] | None = None
+    ) -> dict[str, Any]:
+        """The report's form: ISO dates and source offsets (``source_span`` maps a clean
+        range to them; by default ``doc.source_span``)."""
+        source_span = source_span or doc.source_span
+        timex = source_span(self.start, self.end)
         return {
             "value": self.value,
             "start_date": self.start_date.isoformat(),
             "end_date": self.end_date.isoformat(),
             "granularity": self.granularity,
             "timex": timex,
-            "sentence": doc.source_span(*self.sentence),
+            "sentence": source_span(*self.sentence),
             "participants": list(self.participants),
         }
 
@@ -65,6 +69,10 @@ def build_events(doc: Document, timexes: Sequence[Span]) -> list[Event]:
     mentions = doc.layer("entities") if doc.has_layer("entities") else []
     mention_starts = [m.start for m in mentions]
     events: list[Event] = []
+    # the participants of each sentence, found once: dates cluster, and the events of one
+    # sentence share them (each event gets its own copy of the list)
+    participants: dict[tuple[int, int], list[str]] = {}
+    subjects: dict[int, bool] = {}  # see _subject_before
     for span in timexes:
         point = span.attrs.get("point")
         if span.label not in ("DATE", "TIME") or point is None:
@@ -73,6 +81,11 @@ def build_events(doc: Document, timexes: Sequence[Span]) -> list[Event]:
         if interval is None:
             continue
         sentence = _sentence_of(doc, sentences, starts, span)
+        people = participants.get(sentence)
+        if people is None:
+            people = participants[sentence] = _participants(
+                doc.text, mentions, mention_starts, sentence, starts, subjects
+            )
         events.append(
             Event(
                 value=span.attrs["value"],
@@ -82,7 +95,7 @@ def build_events(doc: Document, timexes: Sequence[Span]) -> list[Event]:
                 start=span.start,
                 end=span.end,
                 sentence=sentence,
-                participants=_participants(doc.text, mentions, mention_starts, sentence, starts),
+                participants=list(people),
             )
         )
     events.sort(key=lambda e: (e.start_date, RANK.get(e.granularity, 99), e.start))
@@ -113,6 +126,7 @@ def _participants(
     starts: list[int],
     sentence: tuple[int, int],
     sentence_starts: list[int],
+    subjects: dict[int, bool] | None = None,
 ) -> list[str]:
     lo, hi = sentence
     found: list[tuple[int, str]] = []
@@ -125,7 +139,7 @@ def _participants(
         if mention.end <= hi and isinstance(entity, str):
             found.append((mention.start, entity))
     for pronoun in _PRONOUN.finditer(text, lo, hi):
-        person = _subject_before(text, mentions, starts, sentence_starts, pronoun.start())
+        person = _subject_before(text, mentions, starts, sentence_starts, pronoun.start(), subjects)
         if person is not None:
             found.append((pronoun.start(), person))
     seen: list[str] = []
@@ -136,16 +150,32 @@ def _participants(
 
 
 def _subject_before(
-    text: str, mentions: list[Span], starts: list[int], sentence_starts: list[int], pos: int
+    text: str,
+    mentions: list[Span],
+    starts: list[int],
+    sentence_starts: list[int],
+    pos: int,
+    subjects: dict[int, bool] | None = None,
 ) -> str | None:
+    """The entity of the last PERSON named as a sentence's subject before ``pos``.
+
+    ``subjects`` caches, by mention index, whether the mention opens its sentence: the
+    pronouns of an article look back over the same mentions."""
+    if subjects is None:
+        subjects = {}
     i = bisect_right(starts, pos) - 1
     while i >= 0 and mentions[i].start >= pos - _PRONOUN_REACH:
         mention = mentions[i]
         entity = mention.attrs.get("entity")
         if mention.label == "PERSON" and isinstance(entity, str) and mention.end <= pos:
-            j = bisect_right(sentence_starts, mention.start) - 1
-            opening = sentence_starts[j] if j >= 0 else 0
-            if len(text[opening : mention.start].split()) <= _SUBJECT_WORDS:
+            subject = subjects.get(i)
+            if subject is None:
+                j = bisect_right(sentence_starts, mention.start) - 1
+                opening = sentence_starts[j] if j >= 0 else 0
+                # at most _SUBJECT_WORDS words before it: splitting stops after one more
+                words = text[opening : mention.start].split(None, _SUBJECT_WORDS)
+                subject = subjects[i] = len(words) <= _SUBJECT_WORDS
+            if subject:
                 return entity
         i -= 1
     return None

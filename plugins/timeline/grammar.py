@@ -33,6 +33,14 @@ How it runs, in linear time
    the same start, so longer and more specific patterns come first in the table.
 3. A match swallows the triggers inside it; scanning goes on after it.
 
+Two things keep this fast without changing what it finds. The trigger pass scans for
+the character before a trigger (a space, or another one a trigger may follow) rather
+than opening with a look behind, which the engine would try at every position (see
+:meth:`Grammar.trigger_starts`). And each rule in the combined grammar opens with a
+look at the characters it can begin with (worked out from the pattern by
+:func:`leading_chars`), so the many rules that cannot match at a start fail at once
+instead of after their optional words.
+
 The patterns nest no quantifiers and every repetition is bounded or over a class that
 cannot overlap what follows, so no input makes them backtrack without end; each
 anchored attempt looks at a bounded window of text.
@@ -156,19 +164,19 @@ def expand(pattern: str) -> str:
 
 
 # -- context checks ------------------------------------------------------------------------
-_TOKEN_BEFORE = re.compile(r"(\S+)\s*$")
-_TOKEN_AFTER = re.compile(r"\s*([^\s]+)")
+# Both look at most 40 characters away. They split rather than search with a regex: a
+# search for the last token tries every position of the window in turn.
 
 
 def word_before(text: str, pos: int) -> str:
     """The whitespace-delimited token before ``pos`` (with its punctuation), or ""."""
-    m = _TOKEN_BEFORE.search(text, max(0, pos - 40), pos)
-    return m.group(1) if m else ""
+    tokens = text[max(0, pos - 40) : pos].rsplit(None, 1)
+    return tokens[-1] if tokens else ""
 
 
 def word_after(text: str, pos: int) -> str:
-    m = _TOKEN_AFTER.match(text, pos, min(len(text), pos + 40))
-    return m.group(1) if m else ""
+    tokens = text[pos : pos + 40].split(None, 1)
+    return tokens[0] if tokens else ""
 
 
 def _bare(token: str) -> str:
@@ -227,9 +235,12 @@ def _capitalized_name_before(text: str, pos: int) -> bool:
         return False
     if _bare(token) in TEMPORAL_LEFT:
         return False
-    head = text[: max(0, pos - len(token) - 1)].rstrip(" \t\u00a0")
-    # the first word of a sentence is capitalized anyway
-    return bool(head) and head[-1] not in '.!?:\n"“”'
+    # the first word of a sentence is capitalized anyway: look at the character before
+    # the blanks before the token (walking back, not copying the text before it)
+    i = max(0, pos - len(token) - 1) - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i >= 0 and text[i] not in '.!?:\n"“”'
 
 
 def check_month(text: str, m: re.Match[str]) -> bool:
@@ -655,19 +666,84 @@ _TRIGGER_LOWER: tuple[str, ...] = (
     "mornings", "afternoons", "evenings", "nights",
     "spring", "summer", "autumn", "fall", "winter", "fiscal", "half", "o'clock", "o’clock",
 )  # fmt: skip
-TRIGGER_PATTERN = (
-    r"(?<![\w'’])(?:"
-    + alternation(TRIGGER_WORDS)
-    + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-    + r"|"
-    + alternation(_TRIGGER_LOWER, capitalized=True)
-    + r"|Q[1-4]|H[12]|FY"
-    + r"|\d{4}"
-    + r"|\d{1,2}(?=[:/.]\d|-\d\d-|\s?[aApP]\.?[mM]\b|h\d\d|(?:st|nd|rd|th)\b)"
-    + r"|(?:\d\d)?\d0['’]?s|['’]\d0s"
-    + r"|['’]\d\d"
-    + r")(?![\w])"
+_TRIGGER_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct",
+                          "Nov", "Dec")  # fmt: skip
+_TRIGGER_CODES = ("Q[1-4]", "H[12]", "FY")
+#: The digit shapes: years, day numbers before a time or date sign, decades, 'YY.
+_TRIGGER_DIGITS = (
+    r"\d{4}"
+    r"|\d{1,2}(?=[:/.]\d|-\d\d-|\s?[aApP]\.?[mM]\b|h\d\d|(?:st|nd|rd|th)\b)"
+    r"|(?:\d\d)?\d0['’]?s|['’]\d0s"
+    r"|['’]\d\d"
 )
+_TRIGGER_BEFORE = r"(?<![\w'’])"  # a trigger starts a word
+_TRIGGER_AFTER = r"(?![\w])"  # and ends one
+TRIGGER_PATTERN = (
+    _TRIGGER_BEFORE
+    + "(?:"
+    + alternation(TRIGGER_WORDS)
+    + "|(?:"
+    + "|".join(_TRIGGER_ABBREVIATIONS)
+    + r")\.?|"
+    + alternation(_TRIGGER_LOWER, capitalized=True)
+    + "|"
+    + "|".join(_TRIGGER_CODES)
+    + "|"
+    + _TRIGGER_DIGITS
+    + ")"
+    + _TRIGGER_AFTER
+)
+
+
+def _word_trigger_pattern() -> str:
+    """The words of :data:`TRIGGER_PATTERN` (not its digit shapes), grouped by first letter.
+
+    It finds the same words: at any position only the words that begin with the letter
+    there can match, and they are still tried in the same order. But the engine now
+    rejects a word that begins no trigger after one look at each group's letter, instead
+    of going through each word list in turn (much of the cost, at every word)."""
+    groups: dict[str, list[str]] = {}
+
+    def add(alternatives: Iterable[tuple[str, str]]) -> None:
+        for first, alternative in alternatives:
+            groups.setdefault(first, []).append(alternative)
+
+    def tries(words: Iterable[str]) -> list[tuple[str, str]]:
+        # the branch of the word list's trie for each first letter: the same words in the
+        # same order as in alternation(words)
+        by_first: dict[str, list[str]] = {}
+        for word in words:
+            by_first.setdefault(word[0], []).append(word)
+        return [(first, alternation(ws)) for first, ws in by_first.items()]
+
+    lower_forms = {*_TRIGGER_LOWER, *(w[:1].upper() + w[1:] for w in _TRIGGER_LOWER)}
+    add(tries(TRIGGER_WORDS))
+    by_first: dict[str, list[str]] = {}
+    for abbreviation in _TRIGGER_ABBREVIATIONS:
+        by_first.setdefault(abbreviation[0], []).append(abbreviation)
+    add((first, "(?:" + "|".join(abbrs) + r")\.?") for first, abbrs in by_first.items())
+    add(tries(lower_forms))
+    add((code[0], code) for code in _TRIGGER_CODES)
+    # what Grammar.trigger_starts relies on
+    for first in groups:
+        if not first.isalpha():
+            raise ValueError(f"a trigger word begins with {first!r}, not a letter")
+    for word in (*TRIGGER_WORDS, *lower_forms, *_TRIGGER_ABBREVIATIONS):
+        if not all(ch.isalpha() or ch in ".'’" for ch in word):
+            raise ValueError(f"trigger word {word!r} has more than letters, '.', quotes")
+    by_letter = ("(?:" + "|".join(alts) + ")" for _, alts in sorted(groups.items()))
+    return "(?:" + "|".join(by_letter) + ")"
+
+
+_WORD_TRIGGERS = _word_trigger_pattern()
+#: What TRIGGER_PATTERN matches between its looks before and after, reordered (the words
+#: by first letter, then the digit shapes behind a look at their first character) to
+#: fail sooner at the many words that are no trigger. It matches the same.
+TRIGGER_BODY = "(?:" + _WORD_TRIGGERS + r"|(?=[\d'’])(?:" + _TRIGGER_DIGITS + "))"
+# A character other than a space that a trigger may follow: what the class leaves out
+# is the space, "'", and ASCII letters, digits and "_"; the look behind of
+# TRIGGER_PATTERN after it also rules out "’" and other scripts' letters and digits.
+_OTHER_THAN_SPACE = r"[^\x20\x27\x30-\x39\x41-\x5a\x5f\x61-\x7a]"
 
 
 # -- extra patterns from the options --------------------------------------------------------
@@ -767,22 +843,54 @@ class Grammar:
         self.extra = tuple(extra)
         self._extra_regex = [re.compile(p.pattern) for p in self.extra]
         self._index = {rule.name: i for i, rule in enumerate(self.rules)}
-        combined = "|".join(
-            f"(?P<{rule.name}>{_NAMED_GROUP.sub('(?:', rule.regex.pattern)})" for rule in self.rules
-        )
-        self._combined = re.compile(combined)
+        self._combined = re.compile("|".join(_alternative(rule) for rule in self.rules))
         self._trigger = re.compile(TRIGGER_PATTERN)
+        # TRIGGER_PATTERN at the start of the text, after a space, and after any other
+        # character a trigger may follow (see trigger_starts)
+        self._trigger_at_start = re.compile(_TRIGGER_BEFORE + TRIGGER_BODY + _TRIGGER_AFTER)
+        # (each match takes only the character before: the trigger is looked at ahead,
+        # so the scan goes on right after that character, as "Jan.'90s" has two)
+        self._trigger_after_space = re.compile(f" (?=({TRIGGER_BODY}){_TRIGGER_AFTER})")
+        self._trigger_after_other = re.compile(
+            f"{_OTHER_THAN_SPACE}{_TRIGGER_BEFORE}(?=({TRIGGER_BODY}){_TRIGGER_AFTER})"
+        )
 
     def match_at(self, text: str, pos: int, endpos: int) -> tuple[Rule, re.Match[str]] | None:
         """The first rule (in table order) that matches at ``pos`` and passes its check."""
         m = self._combined.match(text, pos, endpos)
         if m is None:
             return None
-        for rule in self.rules[self._index[m.lastgroup or ""] :]:
+        # the combined pattern has no inner groups (their names repeat across rules), so
+        # the winning rule matches again for its groups; if its check vetoes the match,
+        # the later rules are tried in turn
+        rules = self.rules
+        for i in range(self._index[m.lastgroup or ""], len(rules)):
+            rule = rules[i]
             rm = rule.regex.match(text, pos, endpos)
             if rm is not None and rm.end() > pos and rule.accept(text, rm):
                 return rule, rm
         return None
+
+    def trigger_starts(self, text: str) -> list[int]:
+        """Where the matches of :data:`TRIGGER_PATTERN` (scanning on after each) start.
+
+        No trigger starts inside another (a word is letters with at most an inner or
+        final ".", "'" or "’"; a digit shape is digits, quotes and a final "s"; a trigger
+        never starts right after a letter, digit or quote), so every place where the
+        pattern matches is a start.
+
+        The pattern opens with a look behind, so the engine tries it at every position
+        of the text, and that is most of the cost of a scan. Scans that open with the
+        character before the trigger let the engine skip to those characters quickly:
+        one after a space (most triggers), one after any other character a trigger may
+        follow; and the very start of the text is tried on its own.
+        """
+        starts = [m.start(1) for m in self._trigger_after_space.finditer(text)]
+        starts += [m.start(1) for m in self._trigger_after_other.finditer(text)]
+        if self._trigger_at_start.match(text):
+            starts.append(0)
+        starts.sort()
+        return starts
 
     def find(self, text: str) -> list[Found]:
         """Every temporal expression in ``text``, in order, none overlapping."""
@@ -796,8 +904,7 @@ class Grammar:
         consumed = 0
         n = len(text)
         match_at = self.match_at
-        for trigger in self._trigger.finditer(text):
-            ts = trigger.start()
+        for ts in self.trigger_starts(text):
             if ts < consumed:
                 continue
             starts = _lead_starts(text, max(consumed, ts - _LEFT_CHARS), ts)
@@ -806,12 +913,130 @@ class Grammar:
                 hit = match_at(text, start, endpos)
                 if hit is not None and hit[1].end() > ts:
                     rule, m = hit
-                    if not any(a < m.end() and m.start() < b for a, b in taken):
+                    # (taken is empty without extra patterns: skip the generator)
+                    if not taken or not any(a < m.end() and m.start() < b for a, b in taken):
                         found.append(Found(m.start(), m.end(), rule, m))
                     consumed = m.end()
                     break
         found.sort(key=lambda f: f.start)
         return found
+
+
+def _alternative(rule: Rule) -> str:
+    """``rule`` as an alternative of the combined pattern, in a group named after it (its
+    own named groups become plain groups, as their names repeat across rules).
+
+    The combined pattern tries its alternatives one after another, and a rule that opens
+    with optional words ("(about) (the) two years") takes a while to fail. So each opens
+    with a look at the first few characters, which fails at once where the rule cannot
+    begin: the first rule to match is the same, found sooner."""
+    body = _NAMED_GROUP.sub("(?:", rule.regex.pattern)
+    classes = leading_chars(rule.regex)
+    if classes:
+        # characters beyond ASCII are not sorted out: any of them may stand anywhere
+        body = "(?=" + "".join(_char_class(c) for c in classes) + ")" + body
+    return f"(?P<{rule.name}>{body})"
+
+
+def _char_class(chars: frozenset[str]) -> str:
+    """A class of ``chars`` and every character beyond ASCII, written as the ASCII
+    characters it leaves out (a class of all of Unicode is slow to compile)."""
+    left_out = _ASCII_SET - chars
+    if not left_out:
+        return "(?s:.)"
+    codes = sorted(map(ord, left_out))
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "[^" + "".join(f"\\x{lo:02x}-\\x{hi:02x}" for lo, hi in runs) + "]"
+
+
+_ASCII = tuple(chr(i) for i in range(128))
+_ASCII_SET = frozenset(_ASCII)
+_CHARS: dict[tuple[Any, str, int], frozenset[str]] = {}  # leading_chars' one-character items
+_LEADING = 6  # how many leading characters leading_chars looks at
+
+
+def leading_chars(regex: re.Pattern[str], width: int = _LEADING) -> list[frozenset[str]]:
+    """What the first characters of any match of ``regex`` can be: item ``i`` holds the
+    ASCII characters the ``i``-th character can be, for as many characters as every match
+    has (up to ``width``). Empty when not known (the pattern can match empty text, or uses
+    a construct not looked into).
+
+    Only ever too wide, never too narrow: a character left out cannot stand there in a
+    match. (Characters beyond ASCII are not sorted out at all.)
+    """
+    try:
+        import re._compiler as sre_compile  # type: ignore[import-not-found]
+        import re._parser as sre_parse  # type: ignore[import-not-found]
+    except ImportError:  # pragma: no cover - older Pythons
+        return []
+    c = sre_parse
+    one_char = {c.LITERAL, c.NOT_LITERAL, c.IN, c.ANY, c.CATEGORY}
+    repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
+    zero_width = {c.AT, c.ASSERT, c.ASSERT_NOT}
+    seen: list[set[str]] = [set() for _ in range(width)]
+
+    class Unknown(Exception):
+        pass
+
+    def chars(op: Any, av: Any, flags: int) -> frozenset[str]:
+        # the engine itself says which characters this one-character item accepts, with
+        # the flags (case-insensitivity) in force where it stands
+        if op is c.LITERAL and not flags & re.IGNORECASE:
+            return frozenset(chr(av)) & _ASCII_SET
+        key = (op, repr(av), flags)
+        found = _CHARS.get(key)
+        if found is None:
+            state = sre_parse.State()
+            state.flags = flags
+            item = sre_compile.compile(sre_parse.SubPattern(state, [(op, av)]), flags)
+            found = _CHARS[key] = frozenset(ch for ch in _ASCII if item.match(ch))
+        return found
+
+    def walk(items: Any, offsets: frozenset[int], flags: int) -> frozenset[int]:
+        """Where matches of ``items`` can end, starting at ``offsets`` (capped at
+        ``width``), noting in ``seen`` the characters they can have on the way."""
+        for op, av in items:
+            if op in one_char:
+                here = chars(op, av, flags)
+                for o in offsets:
+                    if o < width:
+                        seen[o] |= here
+                offsets = frozenset(min(o + 1, width) for o in offsets)
+            elif op is c.SUBPATTERN:
+                _group, add, drop, sub = av
+                offsets = walk(sub, offsets, (flags | add) & ~drop)
+            elif op is c.BRANCH:
+                offsets = frozenset().union(*(walk(b, offsets, flags) for b in av[1]))
+            elif op in repeats:
+                lo, hi, sub = av
+                if sre_parse.SubPattern(sre_parse.State(), sub).getwidth()[0] == 0:
+                    lo = 0  # repeats of what can be empty: take it as optional
+                for _ in range(min(lo, width + 1)):  # past width, all ends are capped
+                    offsets = walk(sub, offsets, flags)
+                ends, frontier = set(offsets), offsets
+                extra = width + 1 if hi is sre_parse.MAXREPEAT else min(hi - lo, width + 1)
+                for _ in range(extra):
+                    frontier = walk(sub, frontier, flags)
+                    if frontier <= ends:
+                        break  # every further repeat starts where one already did
+                    ends |= frontier
+                offsets = frozenset(ends)
+            elif op in zero_width:
+                pass  # looks, consumes nothing
+            else:
+                raise Unknown
+        return offsets
+
+    try:
+        ends = walk(sre_parse.parse(regex.pattern, regex.flags), frozenset([0]), regex.flags)
+    except Exception:  # any surprise only costs speed: no look ahead
+        return []
+    return [frozenset(chars) for chars in seen[: min(ends)]]
 
 
 def _lead_starts(text: str, lo: int, ts: int) -> list[int]:
