@@ -20,6 +20,13 @@ if TYPE_CHECKING:
     from .host import PluginHost
 
 FORMAT_HELP = "Report format: text (default), json, or one a plugin adds."
+config_option = click.option(
+    "-c",
+    "--config",
+    default="news",
+    show_default=True,
+    help="A built-in config name or a path to a YAML file.",
+)
 BUILTIN_COMMANDS = frozenset({"run", "batch", "plugins", "config", "explain"})
 
 
@@ -124,13 +131,7 @@ def _emit(text: str, output: str | None) -> None:
 # -- run -------------------------------------------------------------------------------
 @cli.command()
 @click.argument("input", metavar="INPUT")
-@click.option(
-    "-c",
-    "--config",
-    default="news",
-    show_default=True,
-    help="A built-in config name or a path to a YAML file.",
-)
+@config_option
 @click.option(
     "--date", "date_", metavar="YYYY-MM-DD", help="The article's reference (publication) date."
 )
@@ -310,13 +311,7 @@ def explain(config: str, sets: tuple[str, ...]) -> None:
     metavar="OUT.jsonl|DIR/",
     help="One report per line of a .jsonl file, or one JSON file per document in DIR/.",
 )
-@click.option(
-    "-c",
-    "--config",
-    default="news",
-    show_default=True,
-    help="A built-in config name or a path to a YAML file.",
-)
+@config_option
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help="Override a config value.")
 @click.option(
     "--workers",

@@ -348,6 +348,11 @@ class Pipeline:
                 data = p.read_bytes()
             except OSError as exc:
                 raise InputError(f"{name} cannot be read: {exc.strerror}.", code="PL501") from None
+        return self.read_bytes(name, data, input_format=input_format)
+
+    def read_bytes(self, name: str, data: bytes, *, input_format: str | None = None) -> Document:
+        """Make a document of an input's bytes through the reader hooks (``name`` is its
+        path, or ``-``; readers use it to choose a format)."""
         doc = self.host.pm.hook.read_document(
             path=name, data=data, options={"input_format": input_format}
         )

@@ -240,7 +240,7 @@ class DocumentWorker:
             if task.data is None:
                 doc = self.pipeline.read(task.path)
             else:
-                doc = self._hook(task.path, task.data, None)
+                doc = self.pipeline.read_bytes(task.path, task.data)
             doc.source_name = task.key
             return doc
         return self._record(task)
@@ -265,23 +265,11 @@ class DocumentWorker:
                 code="PL508",
                 fix='Give objects such as {"id": "a1", "text": "..."}.',
             )
-        doc = self._hook(task.path, task.data, task.input_format)
+        doc = self.pipeline.read_bytes(task.path, task.data, input_format=task.input_format)
         doc.source_name = task.key
         given = record.get("id")
         if not (isinstance(given, str | int) and not isinstance(given, bool) and str(given)):
             doc.id = task.default_id()
-        return doc
-
-    def _hook(self, path: str, data: bytes, input_format: str | None) -> Document:
-        doc = self.pipeline.host.pm.hook.read_document(
-            path=path, data=data, options={"input_format": input_format}
-        )
-        if doc is None:
-            raise InputError(
-                f"No reader understands {path}.",
-                code="PL504",
-                fix="Install a plugin that reads this format.",
-            )
         return doc
 
     # -- rendering -------------------------------------------------------------------
