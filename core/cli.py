@@ -289,7 +289,7 @@ def plugins_new(name: str, directory: str) -> None:
 @click.argument("config", default="news")
 @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE", help="Apply overrides.")
 def explain(config: str, sets: tuple[str, ...]) -> None:
-    """Show a pipeline as a table of steps, with any problem and its fix."""
+    """Show a pipeline step by step, with any problems and their fixes."""
     from .host import PluginHost
     from .introspect import explain_config
 
