@@ -15,8 +15,7 @@ starts on the same date), then by position in the text.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -66,13 +65,25 @@ def build_events(doc: Document, timexes: Sequence[Span]) -> list[Event]:
         [(s.start, s.end) for s in doc.layer("sentences")] if doc.has_layer("sentences") else []
     )
     starts = [s for s, _ in sentences]
-    mentions = doc.layer("entities") if doc.has_layer("entities") else []
-    mention_starts = [m.start for m in mentions]
+    # who a sentence is about: the entity tagger's name mentions, and the pronouns and
+    # descriptions it resolved to entities ("he said" in the sentence after Raisi's)
+    refs = sorted(
+        (m.start, m.end, m.attrs["entity"])
+        for m in (doc.layer("entities") if doc.has_layer("entities") else [])
+        if isinstance(m.attrs.get("entity"), str)
+    )
+    refs += [
+        (r["start"], r["end"], entity["id"])
+        for entity in doc.data.get("entities", [])
+        if isinstance(entity, dict)
+        for r in entity.get("references", [])
+    ]
+    refs.sort()
+    ref_starts = [r[0] for r in refs]
     events: list[Event] = []
     # the participants of each sentence, found once: dates cluster, and the events of one
     # sentence share them (each event gets its own copy of the list)
     participants: dict[tuple[int, int], list[str]] = {}
-    subjects: dict[int, bool] = {}  # see _subject_before
     for span in timexes:
         point = span.attrs.get("point")
         if span.label not in ("DATE", "TIME") or point is None:
@@ -83,9 +94,7 @@ def build_events(doc: Document, timexes: Sequence[Span]) -> list[Event]:
         sentence = _sentence_of(doc, sentences, starts, span)
         people = participants.get(sentence)
         if people is None:
-            people = participants[sentence] = _participants(
-                doc.text, mentions, mention_starts, sentence, starts, subjects
-            )
+            people = participants[sentence] = _participants(refs, ref_starts, sentence)
         events.append(
             Event(
                 value=span.attrs["value"],
@@ -115,67 +124,17 @@ def _sentence_of(
     return lo, hi if hi >= 0 else len(text)
 
 
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er)\b")
-_PRONOUN_REACH = 1000  # characters back to look for the person a pronoun stands for
-_SUBJECT_WORDS = 3  # a subject is named within the first words of its sentence
-
-
 def _participants(
-    text: str,
-    mentions: list[Span],
-    starts: list[int],
-    sentence: tuple[int, int],
-    sentence_starts: list[int],
-    subjects: dict[int, bool] | None = None,
+    refs: list[tuple[int, int, str]], ref_starts: list[int], sentence: tuple[int, int]
 ) -> list[str]:
+    """The entities referred to inside ``sentence``, in order of first reference."""
     lo, hi = sentence
-    found: list[tuple[int, str]] = []
-    # by index, not a slice: a slice copies the rest of the article for every event
-    for i in range(bisect_right(starts, lo - 1), len(mentions)):
-        mention = mentions[i]
-        if mention.start >= hi:
-            break
-        entity = mention.attrs.get("entity")
-        if mention.end <= hi and isinstance(entity, str):
-            found.append((mention.start, entity))
-    for pronoun in _PRONOUN.finditer(text, lo, hi):
-        person = _subject_before(text, mentions, starts, sentence_starts, pronoun.start(), subjects)
-        if person is not None:
-            found.append((pronoun.start(), person))
     seen: list[str] = []
-    for _, entity in sorted(found):
-        if entity not in seen:
+    # by index, not a slice: a slice copies the rest of the article for every sentence
+    for i in range(bisect_left(ref_starts, lo), len(refs)):
+        start, end, entity = refs[i]
+        if start >= hi:
+            break
+        if end <= hi and entity not in seen:
             seen.append(entity)
     return seen
-
-
-def _subject_before(
-    text: str,
-    mentions: list[Span],
-    starts: list[int],
-    sentence_starts: list[int],
-    pos: int,
-    subjects: dict[int, bool] | None = None,
-) -> str | None:
-    """The entity of the last PERSON named as a sentence's subject before ``pos``.
-
-    ``subjects`` caches, by mention index, whether the mention opens its sentence: the
-    pronouns of an article look back over the same mentions."""
-    if subjects is None:
-        subjects = {}
-    i = bisect_right(starts, pos) - 1
-    while i >= 0 and mentions[i].start >= pos - _PRONOUN_REACH:
-        mention = mentions[i]
-        entity = mention.attrs.get("entity")
-        if mention.label == "PERSON" and isinstance(entity, str) and mention.end <= pos:
-            subject = subjects.get(i)
-            if subject is None:
-                j = bisect_right(sentence_starts, mention.start) - 1
-                opening = sentence_starts[j] if j >= 0 else 0
-                # at most _SUBJECT_WORDS words before it: splitting stops after one more
-                words = text[opening : mention.start].split(None, _SUBJECT_WORDS)
-                subject = subjects[i] = len(words) <= _SUBJECT_WORDS
-            if subject:
-                return entity
-        i -= 1
-    return None

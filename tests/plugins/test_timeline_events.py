@@ -41,11 +41,22 @@ class FakeEntities(Processor):
     produces = ("entities",)
 
     def process(self, doc):
-        doc.add_layer("entities", [
+        spans = doc.add_layer("entities", [
             Span(m.start(), m.end(), "PERSON" if NAMES[m.group()] in PEOPLE else "GPE",
                  {"entity": NAMES[m.group()]})
             for m in PATTERN.finditer(doc.text)
         ])
+        # a pronoun refers to the last person named before it (the timeline reads the
+        # entity tagger's references; it does not resolve pronouns itself)
+        references = {}
+        for m in re.finditer(r"\\b(?:[Hh]e|[Hh]is)\\b", doc.text):
+            people = [s for s in spans if s.label == "PERSON" and s.end <= m.start()]
+            if people:
+                references.setdefault(people[-1].attrs["entity"], []).append(
+                    {"start": m.start(), "end": m.end(), "text": m.group(), "kind": "pronoun"})
+        doc.data["entities"] = [
+            {"id": entity, "references": refs} for entity, refs in references.items()
+        ]
 
 
 @hookimpl
