@@ -67,7 +67,7 @@ class QuoteAttributor(Processor):
         starts = [s.start for s in sentences]
         mentions = [m for m in doc.layer("entities") if "entity" in m.attrs]
         entities = [Entity.from_data(e, text) for e in doc.data.get("entities", [])]
-        tracker = Tracker(entities)
+        tracker = Tracker(entities, doc.data.get("entities", []))
         by_sentence: dict[int, list[Quotation]] = {}
         for q in quotations:
             by_sentence.setdefault(max(bisect_right(starts, q.open_mark) - 1, 0), []).append(q)
@@ -171,6 +171,10 @@ class QuoteAttributor(Processor):
             persons = [m for m in named if m.label == "PERSON"]
             chosen = (persons or named)[0].attrs["entity"]
             return chosen, "according_to" if cue.verb == "according to" else "named"
+        # a pronoun or description the entity tagger already resolved ("he said")
+        for _, kind, entity in tracker.references_in(s0, s1):
+            if tracker.is_person(entity):
+                return entity, kind
         words = _WORD.findall(text[s0:s1])
         lowered = [w.lower() for w in words]
         if any(w in PRONOUNS for w in lowered[:3]):

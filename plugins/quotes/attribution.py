@@ -12,13 +12,15 @@ The speaker, by the first rule that applies (the report gives the rule's name):
     an entity mention in the cue clause ("Patrushev said", "said Ali Shamkhani").
 ``according_to``
     the entity after "according to".
-``description``
-    a description in the cue clause ("the president said", "the Iranian security
-    official said"), matched against what the article said of each person: their roles,
-    and the words just before their mentions ("his Iranian counterpart Ali Shamkhani").
-``pronoun``
-    he, she or they: the most salient person — the subject of the latest sentence that had
-    one (a person named, or described, at its start), not merely the nearest name.
+``pronoun`` / ``description``
+    a pronoun or description in the cue clause that the entity tagger resolved to a person
+    (its entities' ``references``). Where it resolved none — a pipeline run without
+    references, a bare "the president" — this module resolves it itself: a description
+    ("the president said") is matched against what the article said of each person (their
+    roles, and the words just before their mentions: "his Iranian counterpart Ali
+    Shamkhani"), and he, she or they go to the most salient person — the subject of the
+    latest sentence that had one (a person named, or described, at its start), not merely
+    the nearest name.
 ``continuation``
     a quotation with no cue of its own, standing as a whole sentence or paragraph, goes to
     the speaker of the quotation just before it (or the salient person).
@@ -27,6 +29,7 @@ The speaker, by the first rule that applies (the report gives the rule's name):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -160,8 +163,15 @@ def _cue_words(text: str, verb_start: int, clause_end: int) -> str:
 class Tracker:
     """Who the article is talking about, sentence by sentence."""
 
-    def __init__(self, entities: Iterable[Entity]) -> None:
+    def __init__(self, entities: Iterable[Entity], data: Iterable[dict[str, Any]] = ()) -> None:
         self.entities = {e.id: e for e in entities}
+        # the pronouns and descriptions the entity tagger resolved, by position
+        self._refs = sorted(
+            (r["start"], r.get("kind", "pronoun"), item["id"])
+            for item in data
+            for r in item.get("references", [])
+        )
+        self._ref_starts = [r[0] for r in self._refs]
         self.subject: str | None = None  # the salient person
         self.last_speaker: str | None = None
         self.seen: list[str] = []  # persons in order of latest mention
@@ -173,6 +183,12 @@ class Tracker:
 
     def persons(self) -> list[Entity]:
         return [self.entities[i] for i in reversed(self.seen) if self.is_person(i)]
+
+    def references_in(self, start: int, end: int) -> list[tuple[int, str, str]]:
+        """``(start, kind, entity id)`` of the resolved references inside ``[start, end)``."""
+        i = bisect_left(self._ref_starts, start)
+        j = bisect_left(self._ref_starts, end, lo=i)
+        return self._refs[i:j]
 
     def is_person(self, entity_id: str) -> bool:
         entity = self.entities.get(entity_id)

@@ -205,3 +205,22 @@ def test_unbalanced_marks_never_raise_or_swallow(pipeline: Pipeline, text: str) 
     for q in found:
         assert "\n" not in q["text"] or q["text"].count("\n") <= 1
         assert len(q["text"]) < 200
+
+
+def test_speakers_without_the_entity_taggers_references(tmp_path) -> None:
+    # with no resolved references, the attributor resolves pronouns and descriptions itself
+    path = tmp_path / "no-references.yaml"
+    path.write_text(
+        CONFIG.replace("uses: entity_tagger", "uses: entity_tagger\n    with: {references: false}"),
+        encoding="utf-8",
+    )
+    text = (ROOT / "examples" / "tehran-moscow.txt").read_text("utf-8")
+    found = quotes(Pipeline.load(path), text)
+    expected = {m["starts"]: m["speaker"] for m in EXPECTED["quotes"]["must"]}
+    got = {
+        q["text"][: len(k)]: q["speaker"]
+        for q in found
+        for k in expected
+        if q["text"].startswith(k)
+    }
+    assert got == expected
