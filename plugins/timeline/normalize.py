@@ -370,7 +370,7 @@ def holiday_date(rule: str, year: int) -> date:
 _FUTURE = re.compile(
     r"(?i)\b(?:will|won[’']t|shall|going to|gonna|upcoming|scheduled to|slated to|due to|"
     r"expected to|set to|plans? to|planning to|intends? to|is to|are to|(?:is|are) due|next|"
-    r"from now)\b"
+    r"from now|would|expects?|forecasts?|predicts?|anticipates?)\b"
     r"|[’']ll\b"
 )
 _PAST = re.compile(
