@@ -506,7 +506,7 @@ def _check_order(drafts: list[StepDraft], host: PluginHost) -> list[Problem]:
             if later is not None:
                 fix = f"Put it after {later.id!r}."
             else:
-                makers = sorted(n for n, e in host.processors.items() if need in e.cls.produces)
+                makers = [e.name for e in host.producers(need)]
                 fix = (
                     "Add a step that uses " + " or ".join(map(repr, makers)) + " before it."
                     if makers

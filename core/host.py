@@ -353,6 +353,12 @@ class PluginHost:
     def processor(self, name: str) -> ProcessorEntry | None:
         return self.processors.get(name)
 
+    def producers(self, item: str) -> list[ProcessorEntry]:
+        """The registered processors that produce ``item`` (a layer or data key), by name."""
+        return sorted(
+            (e for e in self.processors.values() if item in e.cls.produces), key=lambda e: e.name
+        )
+
     def suggest(self, name: str, choices: Iterable[str]) -> str | None:
         close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
         return close[0] if close else None

@@ -189,7 +189,7 @@ def _requirements(cls: type[Processor], host: PluginHost) -> list[type[Processor
     def need(item: str, path: tuple[str, ...]) -> None:
         if item in produced:
             return
-        makers = [e.cls for e in host.processors.values() if item in e.cls.produces]
+        makers = [e.cls for e in host.producers(item)]
         if not makers:
             raise LookupError(f"no installed processor produces {item!r}, needed by {path[-1]}")
         # prefer built-ins, then the maker with the fewest requirements of its own

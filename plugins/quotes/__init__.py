@@ -22,12 +22,11 @@ from pressline.hookspecs import hookimpl
 from pressline.processor import Options, Processor
 from pydantic import Field
 
-from .attribution import PRONOUNS, ROLE_NOUNS, Entity, SpeechCue, Tracker, find_cue
+from .attribution import PRONOUNS, ROLE_NOUNS, WORD, Entity, SpeechCue, Tracker, find_cue
 from .detection import Quotation, find_quotations
 
 __all__ = ["QuoteAttributor"]
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
 _END_PUNCT = re.compile(r"[.!?,…—–-][\"'”’)]*\s*$")
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 
@@ -132,7 +131,7 @@ class QuoteAttributor(Processor):
         after = (close_at + 1 if q.close_mark is not None else q.end, close_sentence.end)
         before = (open_sentence.start, q.open_mark)
         cue = find_cue(text, before, after, bool(_END_PUNCT.search(text[q.start : q.end])))
-        words = len(_WORD.findall(text[q.start : q.end]))
+        words = len(WORD.findall(text[q.start : q.end]))
         standalone = (
             text[before[0] : before[1]].strip() == ""
             and text[after[0] : after[1]].strip(" .,!?;:—–-\"'”’") == ""
@@ -175,7 +174,7 @@ class QuoteAttributor(Processor):
         for _, kind, entity in tracker.references_in(s0, s1):
             if tracker.is_person(entity):
                 return entity, kind
-        words = _WORD.findall(text[s0:s1])
+        words = WORD.findall(text[s0:s1])
         lowered = [w.lower() for w in words]
         if any(w in PRONOUNS for w in lowered[:3]):
             speaker = tracker.subject or tracker.last_speaker
@@ -209,12 +208,12 @@ def _near_start(text: str, sentence_start: int, offset: int, quoted: list[tuple[
     for a, b in quoted:
         if a >= sentence_start and b <= offset:
             prefix = prefix.replace(text[a : b + 1], " ")
-    return len(_WORD.findall(prefix)) <= 3
+    return len(WORD.findall(prefix)) <= 3
 
 
 def _opening_description(text: str, start: int, end: int) -> list[str] | None:
     """The words of a description opening a sentence: "The Iranian security official"."""
-    words = _WORD.findall(text[start : min(end, start + 80)])[:6]
+    words = WORD.findall(text[start : min(end, start + 80)])[:6]
     if not words or words[0].lower() not in {"the", "a", "an"}:
         return None
     for i, word in enumerate(words[1:5], start=1):

@@ -34,7 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Entity", "SpeechCue", "Tracker", "find_cue", "speech_verbs"]
+__all__ = ["WORD", "Entity", "SpeechCue", "Tracker", "find_cue", "speech_verbs"]
 
 SPEECH_VERBS = """
 said says say saying told tells tell added adds stated states noted notes explained explains
@@ -48,7 +48,7 @@ testified tweeted posted
 """.split()
 
 PRONOUNS = {"he": "male", "she": "female", "they": "plural", "him": "male", "her": "female"}
-_WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
+WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
 # case-sensitive: a capitalized "Said" is a name ("Omar Said told reporters")
 _VERB = re.compile(r"\b(?:" + "|".join(SPEECH_VERBS) + r")\b")
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
@@ -87,11 +87,11 @@ class Entity:
     def from_data(cls, item: dict[str, Any], text: str) -> Entity:
         words: set[str] = set()
         for role in item.get("roles") or []:
-            words.update(w.lower() for w in _WORD.findall(role))
+            words.update(w.lower() for w in WORD.findall(role))
         for mention in item.get("mentions") or []:
             # the few words before a mention describe it: "his Iranian counterpart X"
             before = text[max(0, mention["start"] - 40) : mention["start"]]
-            words.update(w.lower() for w in _WORD.findall(before)[-3:])
+            words.update(w.lower() for w in WORD.findall(before)[-3:])
         return cls(item["id"], item["name"], item["type"], words - _GENERIC)
 
 
@@ -121,7 +121,7 @@ def find_cue(
         if found and text[a0 : found.start()].strip(" ,;—–-") == "":
             return SpeechCue("according to", a0, clause_end, (found.end(), clause_end))
         verb = _VERB.search(text, a0, min(clause_end, a0 + 80))
-        if verb and len(_WORD.findall(text[a0 : verb.start()])) <= _MAX_SUBJECT_WORDS:
+        if verb and len(WORD.findall(text[a0 : verb.start()])) <= _MAX_SUBJECT_WORDS:
             if text[a0 : verb.start()].strip(" ,;—–-"):
                 subject = (a0, verb.start())  # “…,” he said / “…,” Patrushev said
             else:  # “…,” said the minister, …: up to the next comma
@@ -153,7 +153,7 @@ def _clause_end(text: str, start: int, end: int) -> int:
 
 def _cue_words(text: str, verb_start: int, clause_end: int) -> str:
     """The verb and what completes it: "said", "told reporters", "said in a statement"."""
-    words = _WORD.findall(text[verb_start:clause_end])
+    words = WORD.findall(text[verb_start:clause_end])
     cue = words[0].lower() if words else ""
     if cue in {"told", "tells", "tell"} and len(words) > 1 and words[1].islower():
         cue += " " + words[1]
