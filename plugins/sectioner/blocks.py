@@ -87,7 +87,12 @@ _FURNITURE_LINES = frozenset(
     share|tweet|email|e-mail|print|comments|comment|menu|home|search|sign in|log in|
     skip to content|skip to main content|back to top|trending|most read|most popular|
     you may also like|read next|top stories|latest news|more stories|listen to this article|
-    add new comment|leave a comment|show comments|hide comments
+    add new comment|leave a comment|show comments|hide comments|
+    related|related news|related articles|related stories|related coverage|related links|
+    related content|more on this story|more from|sources|source|external links|
+    references|see also|further reading|notes|footnotes|sister links|have your say|
+    recommended|recommended for you|editor's picks|most viewed|advertisement|sponsored|
+    sponsored content|newsletter|topics|tags|keywords|filed under
     """.split("|")
 )
 _FURNITURE_LINES = frozenset(" ".join(x.split()) for x in _FURNITURE_LINES)
@@ -169,27 +174,7 @@ def analyse(
         i = skip_repeats(i + 1)
 
     if detect_headings:
-        single_block = len(blocks) == 1
-        body = units[i:]
-        candidate = [
-            (u.alone or single_block)
-            and _heading_candidate(text, u, max_heading_words, title_key, strict=not u.alone)
-            for u in body
-        ]
-        # A heading opens a section, so prose must follow it: other candidates may come
-        # between (a heading and its subheading), but the first unit that is not one must
-        # read as prose (captions aside), so a trailing "Add new comment" is no heading.
-        prose_next = False
-        for j in range(len(body) - 1, -1, -1):
-            if candidate[j]:
-                if prose_next:
-                    body[j].kind = "heading"
-                continue
-            line = text[body[j].start : body[j].end]
-            if _ends_sentence(line) or len(_words(line)) > max_heading_words:
-                prose_next = True
-            elif not _is_furniture(line):  # a photo caption may sit between the two
-                prose_next = False
+        _mark_headings(text, units[i:], len(blocks) == 1, max_heading_words, title_key)
     return Layout(units, mode, title, standfirst)
 
 
@@ -272,6 +257,7 @@ def _is_date_line(line: str) -> bool:
         if low[:-2].isdigit() and low[-2:] in ("st", "nd", "rd", "th"):
             continue
         return False
+    anchored = anchored or bool(_CLOCK.search(line))  # "Updated 10:42 GMT"
     return anchored or (all(t.isdigit() for t in tokens) and len(tokens) >= 3)
 
 
@@ -395,3 +381,254 @@ def _heading_candidate(
     if title_key and _key(text, unit) == title_key:
         return False  # a caption or repeat of the headline
     return not _is_furniture(line)
+
+
+# -- headings: a scored decision ---------------------------------------------------------------
+# A short unit is a heading when the evidence for it reaches _THRESHOLD and prose follows
+# it (as jusText keeps a short heading block only when a content block comes after it).
+# The evidence is a sum a reader can check:
+#
+#   style      ALL CAPS, Title Case or a bare year +2.0; sentence case ("Early life") +1.5,
+#              only when the unit stands alone in its block (within a block of lines a
+#              sentence-case line is running text);
+#   sentence   an auxiliary, a reporting verb or a personal pronoun -2.0 in sentence case,
+#              -1.0 in Title Case ("What Is Next" is still a heading); a subject followed
+#              by a past-tense verb ("Police arrested two men") -2.0;
+#   caption    a verb of a photo caption ("speaks", "pictured", "arrives") -2.0; a date
+#              phrase ("on Monday", "in 2011") -0.75; a name opening the line and a
+#              preposition of place or company after it ("Hill at the forum") -1.5;
+#              only proper nouns (words the text capitalises mid-sentence: "Aner Shalev")
+#              -0.75; a comma (an apposition) -0.5; a closing quotation mark -1.0;
+#   length     -0.2 a word past seven;
+#   context    right after a question or a line ending in ":" -1.5 (a heading does not
+#              interrupt a question and its answer, nor a lead-in and its list).
+#
+# Vetoes come first: final punctuation (. : ? ! , ;), an opening quotation mark, a list
+# bullet, a speaker or Q&A label ("Q:", "Wikinews:"), an interjection ("Yes", "Okay"),
+# page furniture (captions with credits, bylines, datelines, timestamps, "Related news",
+# "Sources"), a table row (tabs or runs of spaces), a repeat of the headline.
+# Then the neighbours: a unit inside a run of three or more short units (a list, an
+# infobox, a table) is no heading; of two headings in a row the second is a caption when
+# it is all proper nouns and the first is not; a numbered unit ("2. Early life") next to
+# another numbered short unit is a list item.
+_THRESHOLD = 1.0
+
+_BULLET = re.compile(r"(?:[-*•·▪●◦‣–—+>]|\(?[a-zA-Z\d]{1,2}\))\s")
+_NUMBERED = re.compile(r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVXivx]{1,4}\.)\s+(?=\w)")
+_LABEL = re.compile(r"(?:[A-Z][\w.'’&-]*\s?){1,3}:\s")
+_ROW = re.compile(r"\t|\S {3,}\S")
+_AGENCY = re.compile(
+    r"\((?:Reuters|AFP|AP|UPI|dpa|DPA|Xinhua|Bloomberg|IANS|PTI|ANI|TASS|EFE|ANSA|Kyodo"
+    r"|Yonhap|CNN|BBC)\)"
+)
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b")
+_OPENING_QUOTES = "\"'“”„‘’«»‹›"
+_INTERJECTIONS = frozenset(
+    """
+    yes no yeah yep nope ok okay sure right exactly absolutely thanks thank indeed correct
+    true well oh ah hmm wow fine great of course very much
+    """.split()
+)
+# Irregular past tenses that make a line a sentence when they follow its first word.
+_PAST = frozenset(
+    """
+    said told won lost took made came went gave met fell rose held began got became ran
+    knew sent brought kept paid sold fled fought struck saw threw wrote spoke broke chose
+    """.split()
+)
+_CAPTION_VERBS = frozenset(
+    """
+    speaks speaking addresses addressing arrives arriving attends attending greets greeting
+    gestures gesturing poses posing walks walking sits sitting standing holds visits
+    visiting meets shakes shaking listens listening reacts reacting celebrates celebrating
+    delivers pictured photographed seen shown smiles smiling
+    """.split()
+)
+_DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
+_PLACE_PREPS = frozenset("at with outside near inside beside alongside during".split())
+_DATE_PHRASE = re.compile(
+    r"\b(?:on|in|at|during|since|circa|c\.)\s+(?:(?:early|late|mid)[\s-]+)?"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:1[5-9]|20)\d\d\b)",
+    re.IGNORECASE,
+)
+# A capitalised word that follows a lowercase letter, a digit or a comma: capitalised
+# mid-sentence, so a proper noun (or part of one).
+_MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;)] )[A-Z][\w'’-]*")
+
+
+class _Names:
+    """The words the text capitalises mid-sentence, found once, when first asked."""
+
+    __slots__ = ("_text", "_words")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            self._words = frozenset(_MID_CAPITAL.findall(self._text))
+        return word in self._words
+
+
+@dataclass(slots=True)
+class _Evidence:
+    score: float
+    caption: bool = False  # looks like a caption: set apart, but no heading either
+    names: float = 0.0  # the share of its content words that are proper nouns
+    numbered: bool = False
+    furniture: bool = False  # a credit, byline, date line, link: transparent to runs
+
+
+def _strip_word(w: str) -> str:
+    return w.strip(_CLOSERS + "“‘([-–—:;,.!?")
+
+
+def _heading_evidence(line: str, max_words: int, names: _Names, *, strict: bool) -> _Evidence:
+    """The evidence that one unit (one line) is a heading, before its neighbours are seen."""
+    none = _Evidence(0.0)
+    words = _words(line)
+    if not words or len(words) > max_words or len(line) > 12 * max_words:
+        return none
+    if _is_furniture(line):
+        return _Evidence(0.0, caption=True, furniture=True)
+    core = line.rstrip(_CLOSERS)
+    if not core or core[-1] in ".,;:…-–—?!‼⁇⁈⁉" or line[-1] in ",;:":
+        return none
+    if line[0] in _OPENING_QUOTES or _BULLET.match(line) or _LABEL.match(line):
+        return none
+    if _ROW.search(line) or _AGENCY.search(line):
+        return none
+    if len(words) <= 3 and all(_strip_word(w).lower() in _INTERJECTIONS for w in words):
+        return none
+    numbered = _NUMBERED.match(line)
+    rest = line[numbered.end() :] if numbered else line
+    first = rest.lstrip(_CLOSERS + "“‘([")[:1]
+    if not (first.isupper() or first.isdigit()):
+        return none
+    if _INNER_STOP.search(line) or line.count(",") > 1:
+        return none
+    body = _words(rest) or words
+    lowered = [_strip_word(w).lower() for w in body]
+
+    title_case = _is_all_caps(line) or _is_title_case(body) or bool(_YEAR.fullmatch(line))
+    if title_case:
+        score = 2.0
+    elif strict or (len(body) >= 6 and _name_after_lowercase(body)):
+        return none  # a line of running text; "Activist and philosopher Noam Chomsky"
+    else:
+        score = 1.5
+    caption = False
+    if any(w in _SENTENCE_CUES for w in lowered):
+        score -= 1.0 if title_case else 2.0
+    if not title_case and _past_tense_after_subject(lowered):
+        score -= 2.0
+    if any(w in _CAPTION_VERBS for w in lowered[1:]):
+        score -= 2.0
+        caption = True
+    if _DATE_PHRASE.search(rest) and not _YEAR.fullmatch(line):
+        score -= 0.75
+        caption = True
+    content = [
+        c
+        for n, w in enumerate(body)
+        if (c := _strip_word(w)) and c[0].isalpha() and (n == 0 or c.lower() not in _SMALL)
+    ]
+    proper = [c for c in content if c[0].isupper() and c in names]
+    share = len(proper) / len(content) if content else 0.0
+    if share == 1.0:
+        score -= 0.75
+        caption = True
+    if len(lowered) > 1 and _strip_word(body[0]) in names and lowered[1] in _PLACE_PREPS:
+        score -= 1.5
+        caption = True
+    if "," in line:
+        score -= 0.5
+    if core != line and line[-1] in _OPENING_QUOTES:
+        score -= 2.0  # a closing quotation mark: the end of a quotation
+        caption = True
+    if len(words) > 7:
+        score -= 0.2 * (len(words) - 7)
+    return _Evidence(score, caption=caption or score > 0, names=share, numbered=bool(numbered))
+
+
+def _past_tense_after_subject(lowered: list[str]) -> bool:
+    """ "Police arrested two men", "Officials declined to comment": a clause, not a title."""
+    for n in (1, 2):
+        if n >= len(lowered):
+            return False
+        w, prev = lowered[n], lowered[n - 1]
+        if prev in _SMALL or prev in _DETERMINERS or prev.endswith("ly"):
+            return False
+        if w in _PAST or (len(w) >= 5 and w.endswith("ed")):
+            return True
+    return False
+
+
+def _is_prose(line: str, max_words: int) -> bool:
+    return _ends_sentence(line) or len(_words(line)) > max_words
+
+
+def _mark_headings(
+    text: str, body: list[Unit], single_block: bool, max_words: int, title_key: str
+) -> None:
+    """Mark the section headings among the body units (see the weights above)."""
+    names = _Names(text)
+    lines = [text[u.start : u.end] for u in body]
+    evidence: list[_Evidence | None] = []
+    for u, line in zip(body, lines, strict=True):
+        if "\n" in line or not (u.alone or single_block) or _is_prose(line, max_words):
+            evidence.append(None)
+        elif title_key and _key(text, u) == title_key:
+            evidence.append(_Evidence(0.0, caption=True, furniture=True))  # a repeated headline
+        else:
+            evidence.append(_heading_evidence(line, max_words, names, strict=not u.alone))
+    n = len(body)
+    # Context: what comes before, and runs of short units.
+    furniture = [ev is not None and ev.furniture for ev in evidence]
+    prev_line = ""
+    for j in range(n):
+        ev = evidence[j]
+        if ev is not None and prev_line:
+            tail = prev_line.rstrip(_CLOSERS)
+            if tail.endswith(":") or (tail.endswith("?") and not _INNER_STOP.search(prev_line)):
+                ev.score -= 1.5  # after a lead-in, or a question waiting for its answer
+        if not furniture[j]:
+            prev_line = lines[j]
+    # A run of three or more short units (skipping furniture) is a list or a table.
+    j = 0
+    while j < n:
+        if evidence[j] is None or furniture[j]:
+            j += 1
+            continue
+        run = [j]
+        k = j + 1
+        while k < n and (furniture[k] or evidence[k] is not None):
+            if not furniture[k]:
+                run.append(k)
+            k += 1
+        numbered = len(run) == 2 and evidence[run[0]].numbered and evidence[run[1]].numbered
+        if len(run) >= 3 or numbered:
+            for m in run:
+                evidence[m].score = min(evidence[m].score, 0.0)
+        j = k
+    heading = [ev is not None and ev.score >= _THRESHOLD for ev in evidence]
+    # Of two headings in a row, an all-names second one is a caption under the first.
+    for j in range(1, n):
+        ev, before = evidence[j], evidence[j - 1]
+        if heading[j] and heading[j - 1] and ev.names == 1.0 and before.names < 1.0:
+            heading[j] = False
+            ev.caption = True
+    # A heading opens a section, so prose must follow it: other headings may come between
+    # (a heading and its subheading), and captions, but the first unit that is neither must
+    # read as prose, so a trailing "Add new comment" is no heading.
+    prose_next = False
+    for j in range(n - 1, -1, -1):
+        if heading[j]:
+            if prose_next:
+                body[j].kind = "heading"
+        elif _is_prose(lines[j], max_words):
+            prose_next = True
+        elif evidence[j] is None or not evidence[j].caption:
+            prose_next = False
