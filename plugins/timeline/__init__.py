@@ -139,7 +139,8 @@ class TimelineBuilder(Processor):
             default="tense",
             description="Where a bare weekday, month or month-day ('Wednesday', 'February', "
             "'February 24') lands: 'tense' (the nearest one before the reference date, or "
-            "after it when its clause speaks of the future: 'will', 'next', 'is due to'), "
+            "after it when the verb it attaches to looks ahead: 'will meet on Friday', "
+            "'plans to vote in May'; 'said on Friday that it would' stays behind), "
             "'past', 'future', or 'nearest' (whichever is closer).",
         )
         extra_patterns: list[ExtraPatternOption] = Field(

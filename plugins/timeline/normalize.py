@@ -10,8 +10,9 @@ Each grammar rule names one normalizer below: a function ``(match, context) -> T
 that reads the rule's named groups ("month", "day", "year", "num", "unit", "rel", ...)
 and returns the :class:`Timex`, or None to reject the match. The :class:`Context` holds
 what a value depends on besides the words: the reference date (the day the article was
-published), the tense of the clause (so a bare "Friday" or "February" lands before the
-reference date unless the clause speaks of the future), the options, and the last
+published), the tense of the verb the expression attaches to (so a bare "Friday" or
+"February" lands before the reference date unless that verb looks ahead; see
+:mod:`.tense`), the options, and the last
 calendar date the text mentioned (so "two days later" counts from it).
 
 To add a normalizer, write a function with that signature and name it in a rule of
@@ -44,6 +45,7 @@ from .lexicon import (
     WEEKDAYS,
     number_value,
 )
+from .tense import governing_tense
 
 __all__ = [
     "GRANULARITIES",
@@ -439,8 +441,13 @@ class Context:
         return lo, min(ends) if ends else len(text)
 
     def tense(self) -> Literal["past", "future"] | None:
+        """The tense of the verb the expression attaches to (see :mod:`.tense`); when no
+        verb stands near it, whether its clause or sentence speaks of the future."""
         lo, hi = self.sentence()
         text = self.text
+        governing = governing_tense(text, self.start, self.end, lo, hi)
+        if governing is not None:
+            return None if governing == "present" else governing
         left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, lo, self.start)), default=lo)
         right_m = _CLAUSE_BREAK.search(text, self.end, hi)
         right = right_m.start() if right_m else hi
