@@ -13,11 +13,24 @@ says how much the article is about them and a reader (or a later step) can tell 
   meeting with ... Nikolai Patrushev", "met ... Ali Shamkhani"). Gender comes from the
   given name (gender-guesser's list: names only men or only women bear) or an honorific
   ("Mr.", "Mrs."); without either, both pronouns fit.
-- **Descriptions** are "the" + a nationality or place + up to two lowercase words + a role
-  noun: "The Russian official", "the Iranian security official". They refer to the person
-  most recently mentioned whose role or description ties them to that country ("Secretary
-  of National Security Council of Russia", "his Iranian counterpart Ali Shamkhani"). A bare
-  "the president" is left alone: without a nationality it too often means someone else.
+- **Descriptions** are "the" + up to three words + a role noun. Three kinds resolve:
+
+  - with a nationality or place: "The Russian official", "the Iranian security official".
+    They refer to the person most recently mentioned whose role or description ties them
+    to that country ("Secretary of National Security Council of Russia", "his Iranian
+    counterpart Ali Shamkhani");
+  - with an organization, by name or acronym: "the GHF chief", "the UNICEF spokeswoman".
+    They refer to the person most recently mentioned whose role names that organization
+    ("executive director of the Global Health Fund (GHF)"; the acronym is the
+    organization's alias) and whose role noun fits: the same noun, or one of the same
+    kind (chief, head, director, leader, chairman ... are one kind; spokesman,
+    spokeswoman, spokesperson another);
+  - bare: "the director-general", "the former official". They refer to the person most
+    recently mentioned whose stated role (a title, an apposition) has that role noun, or
+    one of its kind, and each of the description's rank words ("former", "deputy",
+    "acting" ...). A description followed by "of" ("the head of the agency") describes
+    someone new and is left alone; so is a role nobody in the article holds ("the
+    spokesman", when only an unnamed spokesman spoke).
 
 Only running text (body and standfirst sentences) is read. Everything is one pass over
 the sentences with a bounded look-back, linear in the text.
@@ -32,6 +45,7 @@ from dataclasses import dataclass, field
 
 from .gazetteer import Lexicon, normalize
 from .grouping import Entity
+from .roles import role_nouns_of
 from .rules import Candidate, SentenceInfo
 
 __all__ = ["add_references"]
@@ -40,7 +54,7 @@ _PRONOUNS = ("he", "him", "his", "himself", "she", "her", "hers", "herself")
 _PRONOUN = re.compile(rf"\b({'|'.join(_PRONOUNS)})\b", re.IGNORECASE)
 _MALE = frozenset({"he", "him", "his", "himself"})
 _SUBJECT = frozenset({"he", "she"})
-_DESCRIPTION = re.compile(r"\b[Tt]he[ \t]+([A-Z][\w.’'-]*)((?:[ \t]+[a-z][\w-]*){1,3})")
+_DESCRIPTION = re.compile(r"\b[Tt]he((?:[ \t]+[\w.’'-]+){1,4})")
 
 # Scanning every sentence for _PRONOUN and _DESCRIPTION is most of add_references' time: a
 # pattern that opens with \b, or has IGNORECASE, is tried at every position of the text,
@@ -60,14 +74,31 @@ _PRONOUN_SCAN = re.compile(
     + "|".join(f"(?<=[{_CASES[w[0]]}]){_cased(w[1:])}" for w in _PRONOUNS)
     + r")\b"
 )
-_DESCRIPTION_SCAN = re.compile(r"[Tt](?<!\w.)he[ \t]+[A-Z][\w.’'-]*(?:[ \t]+[a-z][\w-]*){1,3}")
+_DESCRIPTION_SCAN = re.compile(r"[Tt](?<!\w.)he[ \t]")
 # Faster still: a pattern that opens with a literal is searched for like a substring. Its
 # matches start one character after _DESCRIPTION's, at the "h" of "The"; so a sentence that
 # itself starts with "he" (where the "T" would lie outside the sentence) takes the scan above.
-_DESCRIPTION_HE = re.compile(
-    r"he(?<=[Tt]he)(?<!\w...)[ \t]+[A-Z][\w.’'-]*(?:[ \t]+[a-z][\w-]*){1,3}"
+_DESCRIPTION_HE = re.compile(r"he(?<=[Tt]he)(?<!\w...)[ \t]")
+_SPACED = re.compile(r"[^ \t]+")
+_WORD_PUNCT = ",.;:!?()“”\"'’"
+# Role nouns of one kind: a description with one fits a role with another ("the GHF
+# chief" is its executive director).
+_KINDS = (
+    frozenset(
+        "chief head director director-general leader boss chair chairman chairwoman "
+        "chairperson president secretary-general administrator".split()
+    ),
+    frozenset("spokesman spokeswoman spokesperson".split()),
 )
-_LOWER = re.compile(r"[a-z][\w-]*")
+# Words that set a role apart from another of the same noun: "the former official" is
+# not the serving one.
+_RANK_WORDS = frozenset("former deputy vice acting assistant interim outgoing".split())
+# Lowercase words that may stand between "the" and a role noun; anything else (a verb,
+# a pronoun) means the words are not one description.
+_NOT_DESCRIPTIVE = frozenset(
+    "the a an and or but of for to in on at by with from said says told is was are were "
+    "has had have will would who which that his her its their this".split()
+)
 # A person right after one of these is an object, not the subject of the sentence.
 _OBLIQUE = frozenset(
     "with to by for of from in at against on about between among than like toward towards "
@@ -85,6 +116,8 @@ class _Person:
     gender: str | None = None
     countries: set[str] = field(default_factory=set)
     role_words: set[str] = field(default_factory=set)
+    role_nouns: set[str] = field(default_factory=set)  # of its stated roles
+    role_text: str = ""  # its stated roles, one per line (organizations are named there)
 
 
 def add_references(
@@ -110,15 +143,24 @@ def add_references(
             events.append((m.start, 0, "name", m, person))
     if not people:
         return
+    orgs = _organizations(entities)
+    parsed: dict[int, _Description] = {}
+    role_nouns = lexicon.role_nouns
     for s in running:
         for m in _PRONOUN_SCAN.finditer(text, s.start, s.end):
             events.append((m.start(), 1, "pronoun", None, None))
         if text.startswith("he", s.start):
-            for m in _DESCRIPTION_SCAN.finditer(text, s.start, s.end):
-                events.append((m.start(), 1, "description", None, None))
+            the = [m.start() for m in _DESCRIPTION_SCAN.finditer(text, s.start, s.end)]
         else:
-            for m in _DESCRIPTION_HE.finditer(text, s.start, s.end):
-                events.append((m.start() - 1, 1, "description", None, None))
+            the = [m.start() - 1 for m in _DESCRIPTION_HE.finditer(text, s.start, s.end)]
+        for pos in the:
+            d = _DESCRIPTION.match(text, pos, s.end)
+            if d is None:
+                continue
+            desc = _parse_description(d, role_nouns)
+            if desc is not None:
+                parsed[pos] = desc
+                events.append((pos, 1, "description", None, None))
     events.sort(key=lambda e: (e[0], e[1]))
     # (sentence index, position, person, is subject) of every resolved mention so far
     history: list[tuple[int, int, _Person, bool]] = []
@@ -140,9 +182,7 @@ def add_references(
             ref = Candidate(pos, m.end(), m.group(1), "PERSON", "pronoun", sentence=k)
             history.append((k, pos, target, word in _SUBJECT))
         else:
-            d = _DESCRIPTION.match(text, pos)
-            assert d is not None
-            found = _described(d, history, lexicon)
+            found = _described(parsed[pos], history, lexicon, orgs)
             if found is None:
                 continue
             target, end = found
@@ -162,6 +202,19 @@ def _describe(
         person.gender = "M"
     elif first in lexicon.female:
         person.gender = "F"
+    stated = [*entity.roles, *(m.role for m in entity.mentions if m.role)]
+    person.role_text = "\n".join(stated)
+    for role in stated:
+        for word in role.split():
+            person.role_nouns.update(role_nouns_of(word, lexicon.role_nouns))
+    for role in entity.roles:
+        for word in role.replace("’s", " ").replace("'s", " ").split():
+            bare = word.strip(",.;:()“”\"'")
+            if bare[:1].isupper():
+                if bare not in countries:
+                    countries[bare] = _country(bare, lexicon)
+                if countries[bare]:
+                    person.countries.add(countries[bare])  # type: ignore[arg-type]
     for m in entity.mentions:
         pieces: list[str] = []
         if m.role:
@@ -224,22 +277,105 @@ def _antecedent(
     return fallback
 
 
-def _described(
-    d: re.Match[str], history: list[tuple[int, int, _Person, bool]], lexicon: Lexicon
-) -> tuple[_Person, int] | None:
-    """The person "the Russian official" stands for, and where the description ends."""
-    country = _country(d.group(1), lexicon)
-    if country is None:
-        return None
-    end = None
-    for w in _LOWER.finditer(d.string, d.start(2), d.end(2)):
-        if w.group() in lexicon.role_nouns:
-            end = w.end()  # the last one: "the Iranian security official"
-        elif end is not None:
+@dataclass
+class _Description:
+    """What "the GHF chief" says: its first capitalized word, role noun, rank words, end."""
+
+    start: int
+    end: int
+    qualifier: str | None  # "Russian", "GHF": a nationality, a place or an organization
+    noun: str
+    ranks: frozenset[str]
+    followed_by_of: bool
+
+
+def _parse_description(d: re.Match[str], role_nouns: frozenset[str]) -> _Description | None:
+    """ "the" + up to three words + a role noun (the last of several: "security official")."""
+    qualifier: str | None = None
+    ranks: set[str] = set()
+    noun: str | None = None
+    end = 0
+    rest: list[str] = []
+    for k, w in enumerate(_SPACED.finditer(d.group(1))):
+        raw = w.group()
+        word = raw.strip(_WORD_PUNCT)
+        stop = word != raw.rstrip("’'") and raw[-1:] in ',.;:!?)”"'
+        if noun is not None:
+            if word and role_nouns_of(word, role_nouns) and word[:1].islower():
+                noun = role_nouns_of(word, role_nouns)[0]
+                end = d.start(1) + w.start() + len(word)
+                if stop:
+                    break
+                continue
+            rest.append(word.lower())
             break
-    if end is None:
+        if not word:
+            return None
+        if word[:1].isupper():
+            if k > 0 or word.endswith(("'s", "’s")):
+                return None  # "the agency's", or a name after lowercase words
+            qualifier = word
+        elif role_nouns_of(word, role_nouns):
+            noun = role_nouns_of(word, role_nouns)[0]
+            end = d.start(1) + w.start() + len(word)
+        elif word in _NOT_DESCRIPTIVE or not word.isalpha():
+            return None
+        elif word in _RANK_WORDS:
+            ranks.add(word)
+        if stop:
+            break
+    if noun is None:
         return None
-    for _, _, person, _ in history[: -_LOOK_BACK_MENTIONS - 1 : -1]:
-        if country in person.countries:
-            return person, end
+    return _Description(
+        d.start(), end, qualifier, noun, frozenset(ranks), bool(rest) and rest[0] == "of"
+    )
+
+
+def _organizations(entities: Sequence[Entity]) -> dict[str, list[str]]:
+    """Every name and alias of each organization: {form: all its forms}."""
+    out: dict[str, list[str]] = {}
+    for e in entities:
+        if e.type != "ORG":
+            continue
+        forms = [e.name, *e.aliases]
+        for form in forms:
+            out.setdefault(form, forms)
+    return out
+
+
+def _kind(noun: str) -> frozenset[str]:
+    for kind in _KINDS:
+        if noun in kind:
+            return kind
+    return frozenset((noun,))
+
+
+def _described(
+    d: _Description,
+    history: list[tuple[int, int, _Person, bool]],
+    lexicon: Lexicon,
+    orgs: dict[str, list[str]],
+) -> tuple[_Person, int] | None:
+    """The person "the Russian official" or "the GHF chief" stands for, and its end."""
+    country = _country(d.qualifier, lexicon) if d.qualifier else None
+    recent = history[: -_LOOK_BACK_MENTIONS - 1 : -1]
+    if country is not None:
+        for _, _, person, _ in recent:
+            if country in person.countries:
+                return person, d.end
+        return None
+    if d.followed_by_of:
+        return None  # "the head of the agency": someone the words go on to describe
+    kind = _kind(d.noun)
+    if d.qualifier is not None:
+        forms = orgs.get(d.qualifier, [d.qualifier])
+        for _, _, person, _ in recent:
+            if not person.role_nouns & kind:
+                continue
+            if any(re.search(rf"\b{re.escape(f)}\b", person.role_text) for f in forms):
+                return person, d.end
+        return None
+    for _, _, person, _ in recent:
+        if person.role_nouns & kind and all(r in person.role_text for r in d.ranks):
+            return person, d.end
     return None

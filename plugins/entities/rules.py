@@ -476,6 +476,7 @@ class RuleRecognizer:
                     for run in self._runs(text, start, m.end()):
                         self._read_run(text, run, start, sent, idx, mode, found, held)
         self._acronyms(text, found)
+        self._people_named_like_places(text, found, held)
         self._resolve(text, found, held)
         known = self._known_index(found)
         for idx, piece, mode in deferred:
@@ -1162,6 +1163,33 @@ class RuleRecognizer:
                 h.label, h.source = label, "document"
                 keep.append(h)
         found[:] = keep
+
+    def _people_named_like_places(
+        self, text: str, found: list[Candidate], held: list[_Held]
+    ) -> None:
+        """ "Linda Park", "Helen Hall": a given name and a family name that is a name head.
+
+        Such a phrase reads as a place ("Central Park") unless the article shows it is a
+        person: the family name alone is a person elsewhere ("Park said"), or a verb of
+        saying, or a description and a comma ("a former official, Linda Park,") stand
+        next to it.
+        """
+        people = {c.key for c in found if " " not in c.key and c.next in _SPEECH}
+        for start, end, word, sent, _ in held:
+            if self._context(text, start, end, sent)[1] in _SPEECH:
+                people.add(normalize(word))  # "Park said" opening a sentence
+        lex = self.lex
+        for c in found:
+            if c.source != "head" or c.label not in ("FAC", "LOC", "ORG"):
+                continue
+            words = c.key.split()
+            if len(words) != 2 or words[0] not in lex.given or words[0].lower() in lex.common:
+                continue
+            if words[1] not in lex.surnames or self.lookup(c.key) is not None:
+                continue
+            described = c.prev.endswith(",") and c.prev.rstrip(",") in lex.role_nouns
+            if words[1] in people or c.next in _SPEECH or described:
+                c.label, c.source = "PERSON", "given"
 
     def _guess(self, c: Candidate) -> str | None:
         """The type of a name nothing in the lexicon or the article identifies."""
