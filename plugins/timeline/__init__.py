@@ -4,7 +4,7 @@ Produces
 
 - the layer ``timexes``: one span per temporal expression, label = the TIMEX3 type
   (DATE, TIME, DURATION or SET), attrs ``value`` (the TIMEX3 value: "2022-11-09",
-  "2022-02", "2018", "2022-W45", "2022-Q3", "199X", "P4Y", "PXW", "PRESENT_REF",
+  "2022-02", "2018", "2022-W45", "2022-Q3", "199" (the 1990s), "P4Y", "PXW", "PRESENT_REF",
   "XXXX-02-24", ...), ``rule`` (the grammar pattern that found it), ``mod`` (TIMEX3 mod
   such as START or APPROX, or None), ``granularity``, and ``point`` (the calendar
   :class:`~.normalize.Point` for dates and times);

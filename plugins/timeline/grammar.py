@@ -438,10 +438,16 @@ def check_set_adverb(text: str, m: re.Match[str]) -> bool:
     return _bare(after) in FUNCTION_WORDS
 
 
+_VERB_AFTER_BEFORE = frozenset(
+    "was were had has is saw brought proved marked ended began came went".split()
+)
+
+
 def check_day_before(text: str, m: re.Match[str]) -> bool:
-    """ "the day before." counts from the last date; "the day before the vote" does not."""
+    """ "the day before." and "the year before was calm" count from the last date; "the
+    day before the vote" does not."""
     after = text[m.end() : m.end() + 2]
-    return not after or after[0] in ".,;:!?)\n"
+    return not after or after[0] in ".,;:!?)\n" or word_after(text, m.end()) in _VERB_AFTER_BEFORE
 
 
 # -- rules ---------------------------------------------------------------------------------
@@ -572,6 +578,9 @@ RULES: tuple[Rule, ...] = (
       r"(?P<half2>_and_a_half)?_(?P<dir>(?i:later|earlier|afterwards?|after_that|before_that))"
       r"(?![\w])",
       nz.norm_later),
+    R("date_units_before_after", "DATE",
+      r"(?:<APPROX>)?<NUM>(?:_|-)<UNIT>_(?P<dir>(?i:before|after|prior))(?![\w-])",
+      nz.norm_later, check_day_before),
     R("duration_relative_count", "DURATION",
       r"(?:<APPROX>)?(?:(?i:the)_)?(?P<rel>(?i:past|last|previous|next|coming|following|first|"
       r"final|latest|recent|preceding|initial|remaining))_(?:<NUM>|(?P<vague>(?i:several|few|"
@@ -593,6 +602,9 @@ RULES: tuple[Rule, ...] = (
     R("date_the_weekend", "DATE", r"(?i:the|that)_(?i:weekend)(?![\w-])", nz.norm_the_weekend),
     R("date_day_before_after", "DATE",
       r"(?i:the_day_(?P<dir>before|after))(?![\w-])",
+      nz.norm_day_before_after, check_day_before),
+    R("date_unit_before_after", "DATE",
+      r"(?i:the_(?P<unit>week|weekend|month|year|decade)_(?P<dir>before|after|prior))(?![\w-])",
       nz.norm_day_before_after, check_day_before),
     R("date_relative_weekday", "DATE",
       r"(?P<rel>(?i:this_past|this_coming|last|next|this|the_following|the_next|the_previous|"

@@ -2,9 +2,10 @@
 
 A :class:`Point` is a stretch of the calendar at one granularity (a year, a quarter, a
 season, a month, an ISO week, a weekend, a day, or a time of day); its :meth:`Point.value`
-is the TIMEX3 value ("2022", "2022-Q3", "2022-SU", "2022-02", "2022-W45", "2022-W45-WE",
-"2022-02-24", "2022-11-09T15:00") and :meth:`Point.interval` the first and last day it
-covers. A point whose year cannot be known keeps ``year=None`` and prints as "XXXX-02-24".
+is the TIMEX3 value ("18" for the 19th century, "199" for the 1990s, "2022", "2022-Q3",
+"2022-SU", "2022-02", "2022-W45", "2022-W45-WE", "2022-02-24", "2022-11-09T15:00") and
+:meth:`Point.interval` the first and last day it covers. A point whose year cannot be
+known keeps ``year=None`` and prints as "XXXX-02-24".
 
 Each grammar rule names one normalizer below: a function ``(match, context) -> Timex``
 that reads the rule's named groups ("month", "day", "year", "num", "unit", "rel", ...)
@@ -107,10 +108,11 @@ class Point:
     def value(self) -> str:
         y = f"{self.year:04d}" if self.year is not None else "XXXX"
         g = self.gran
+        # TimeML writes a decade or century as its leading digits: "199", "18"
         if g == "century":
-            return f"{self.year // 100:02d}XX" if self.year is not None else "XXXX"
+            return f"{self.year // 100:02d}" if self.year is not None else "XX"
         if g == "decade":
-            return f"{self.year // 10:03d}X" if self.year is not None else "XXXX"
+            return f"{self.year // 10:03d}" if self.year is not None else "XXX"
         if g == "year":
             return y
         if g == "half":
@@ -399,6 +401,10 @@ def tense_of(text: str) -> Literal["past", "future"] | None:
 
 
 # -- the context -----------------------------------------------------------------------
+#: How many of the last dates the text mentioned an anaphor ("the year before") looks at.
+RECENT = 12
+
+
 class Context:
     """What normalizers need besides the words matched.
 
@@ -472,9 +478,15 @@ class Context:
         return self.points[-1] if self.points else None
 
     def recent(self, gran: str) -> Point | None:
-        """The last calendar point the text mentioned that is at least as fine as ``gran``."""
+        """The last calendar point the text mentioned that is at least as fine as ``gran``.
+
+        "The last mentioned date" is any date or time the text gave before the expression
+        and that resolved to the calendar ("in 2024", "last year", "on Friday"); only the
+        last :data:`RECENT` of them are looked at, so "the year before" after a run of
+        month-days and weekdays counts from the reference date rather than a year named
+        many sentences back."""
         need = RANK.get(gran, 0)
-        for point in reversed(self.points[-12:]):
+        for point in reversed(self.points[-RECENT:]):
             if RANK[point.gran] >= need:
                 return point
         return None
@@ -955,12 +967,14 @@ def _preceded_by(ctx: Context, words: tuple[str, ...]) -> bool:
 
 
 def norm_day_before_after(m: re.Match[str], ctx: Context) -> Timex | None:
-    """ "the day before" / "the day after" at the end of a clause: next to the last date."""
-    step = -1 if m.group("dir").lower() == "before" else 1
-    anchor = ctx.anchor("day")
-    point = shift_point(anchor, "day", step) if anchor is not None else None
+    """ "the day before", "the year after", "the month prior" at the end of a clause:
+    one unit from the last date the text mentioned."""
+    step = 1 if m.group("dir").lower() == "after" else -1
+    gran = UNITS[m.group("unit").lower()][2] if _g(m, "unit") else "day"
+    anchor = ctx.anchor(gran)
+    point = shift_point(anchor, gran, step) if anchor is not None else None
     if point is None:
-        return _unresolved_unit("day", ctx, m)
+        return _unresolved_unit(gran, ctx, m)
     return _date_timex(point, ctx, m, relative=False)
 
 
