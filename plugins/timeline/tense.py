@@ -20,7 +20,9 @@ words of syntax on top and no part-of-speech tagger):
    ("said", "met", "announced", "was") is the past, unless an auxiliary before it says
    otherwise ("will be held", "is expected", "has been" counts as past); an infinitive
    ("to vote") takes the tense of what governs it ("plans to" future, "was forced to"
-   past). Present forms ("is", "says") decide nothing.
+   past). The present of "be" and "have" looks ahead ("the vote is on Friday"), as
+   HeidelTime reads the present; other present forms ("says") decide nothing. A date
+   right after "since" is always behind.
 3. The verb before the date wins when nothing but a few prepositions and adverbs stand
    between them ("said on Friday", "met in January"); otherwise a verb right after the
    date with no subject between ("talks in April would decide", "On Friday said") wins;
@@ -76,6 +78,9 @@ _PRESENT = frozenset(
     """is are am says say does do isn't aren't doesn't don't isn’t aren’t doesn’t don’t
     remains remain""".split()
 )
+# the present of "be" and "have" with a date looks ahead, as HeidelTime reads the present
+# ("the vote is on Friday", "the party has a congress in May"); "says" says nothing
+_COPULA = frozenset("is are am has have isn't aren't isn’t aren’t".split())
 _PERFECT = frozenset("has have hasn't haven't hasn’t haven’t".split())
 _PASSIVE = frozenset("be been being".split())
 _IRREGULAR_PAST = frozenset(
@@ -120,6 +125,8 @@ def governing_tense(text: str, start: int, end: int, lo: int, hi: int) -> Tense 
     sentence ``text[lo:hi]`` around it: "past", "future", "present" (a verb that says
     neither way, such as "is" or "says"), or None when no verb stands near it."""
     left_tokens = _TOKEN.findall(text, max(lo, start - WINDOW), start)
+    if left_tokens and left_tokens[-1].lower() == "since":
+        return "past"  # "since January" began before the reference date, whatever the verb
     right_tokens = _TOKEN.findall(text, end, min(hi, end + WINDOW))
     left = _scan_left(left_tokens)
     right = _scan_right(right_tokens)
@@ -191,7 +198,7 @@ def _scan_right(tokens: list[str]) -> tuple[Tense, bool] | None:
                 return "past", hidden
             if nxt.endswith("ing") and word in _PROGRESSIVE:
                 return "future", hidden
-            return "present", hidden
+            return ("future" if word in _COPULA else "present"), hidden
         if word not in _TRANSPARENT:
             hidden = True
     return None
@@ -216,6 +223,8 @@ def _verb_at(tokens: list[str], i: int) -> tuple[Tense, bool] | None:
         return "future", False
     if word in _PAST_AUX:
         return "past", True
+    if word in _COPULA:
+        return "future", True  # "the deadline is Friday", "the vote is on Friday"
     if word in _PRESENT or word in _PERFECT:
         return "present", True
     if word.endswith("ing") and len(word) > 4:
