@@ -444,12 +444,18 @@ _CAPTION_VERBS = frozenset(
     delivers pictured photographed seen shown smiles smiling
     """.split()
 )
+# More words of a clause, beside _SENTENCE_CUES: object and indefinite pronouns.
+_CLAUSE_CUES = frozenset(
+    "it him them nobody everybody somebody anybody everyone someone anyone".split()
+)
 _DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
 _PLACE_PREPS = frozenset("at with outside near inside beside alongside during".split())
 _DATE_PHRASE = re.compile(
     r"\b(?:on|in|at|during|since|circa|c\.)\s+(?:(?:early|late|mid)[\s-]+)?"
     r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?"
-    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:1[5-9]|20)\d\d\b)",
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:1[5-9]|20)\d\d\b)"
+    r"|\b(?:next|last|this)\s+(?:week|month|year|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+    r"|\s(?:yesterday|today|tomorrow|tonight)\b",
     re.IGNORECASE,
 )
 # A capitalised word that follows a lowercase letter, a digit or a comma: capitalised
@@ -479,6 +485,7 @@ class _Evidence:
     names: float = 0.0  # the share of its content words that are proper nouns
     numbered: bool = False
     furniture: bool = False  # a credit, byline, date line, link: transparent to runs
+    item: bool = False  # a bulleted or numbered list item
 
 
 def _strip_word(w: str) -> str:
@@ -496,7 +503,9 @@ def _heading_evidence(line: str, max_words: int, names: _Names, *, strict: bool)
     core = line.rstrip(_CLOSERS)
     if not core or core[-1] in ".,;:…-–—?!‼⁇⁈⁉" or line[-1] in ",;:":
         return none
-    if line[0] in _OPENING_QUOTES or _BULLET.match(line) or _LABEL.match(line):
+    if _BULLET.match(line):
+        return _Evidence(0.0, item=True)
+    if line[0] in _OPENING_QUOTES or _LABEL.match(line):
         return none
     if _ROW.search(line) or _AGENCY.search(line):
         return none
@@ -508,7 +517,7 @@ def _heading_evidence(line: str, max_words: int, names: _Names, *, strict: bool)
     if not (first.isupper() or first.isdigit()):
         return none
     if _INNER_STOP.search(line) or line.count(",") > 1:
-        return none
+        return _Evidence(0.0, caption=True)  # two sentences, or a list: a caption, an item
     body = _words(rest) or words
     lowered = [_strip_word(w).lower() for w in body]
 
@@ -516,11 +525,12 @@ def _heading_evidence(line: str, max_words: int, names: _Names, *, strict: bool)
     if title_case:
         score = 2.0
     elif strict or (len(body) >= 6 and _name_after_lowercase(body)):
-        return none  # a line of running text; "Activist and philosopher Noam Chomsky"
+        # a line of running text; "Activist and philosopher Noam Chomsky"
+        return _Evidence(0.0, numbered=bool(numbered))
     else:
         score = 1.5
     caption = False
-    if any(w in _SENTENCE_CUES for w in lowered):
+    if any(w in _SENTENCE_CUES or w in _CLAUSE_CUES for w in lowered):
         score -= 1.0 if title_case else 2.0
     if not title_case and _past_tense_after_subject(lowered):
         score -= 2.0
@@ -578,12 +588,15 @@ def _mark_headings(
     lines = [text[u.start : u.end] for u in body]
     evidence: list[_Evidence | None] = []
     for u, line in zip(body, lines, strict=True):
-        if "\n" in line or not (u.alone or single_block) or _is_prose(line, max_words):
+        if "\n" in line or _is_prose(line, max_words):
             evidence.append(None)
         elif title_key and _key(text, u) == title_key:
             evidence.append(_Evidence(0.0, caption=True, furniture=True))  # a repeated headline
         else:
-            evidence.append(_heading_evidence(line, max_words, names, strict=not u.alone))
+            ev = _heading_evidence(line, max_words, names, strict=not u.alone)
+            if not (u.alone or single_block):
+                ev.score = min(ev.score, 0.0)  # a line among lines: running text or a list
+            evidence.append(ev)
     n = len(body)
     # Context: what comes before, and runs of short units.
     furniture = [ev is not None and ev.furniture for ev in evidence]
@@ -596,30 +609,46 @@ def _mark_headings(
                 ev.score -= 1.5  # after a lead-in, or a question waiting for its answer
         if not furniture[j]:
             prev_line = lines[j]
-    # A run of three or more short units (skipping furniture) is a list or a table.
+    # Numbered units next to each other are a numbered list ("1. Preheat the oven").
+    for j in range(1, n):
+        ev, before = evidence[j], evidence[j - 1]
+        if ev is not None and before is not None and ev.numbered and before.numbered:
+            for item in (before, ev):
+                item.score = min(item.score, 0.0)
+                item.item = True
+    # A run of three or more short units is a list, an infobox or a table: no headings in
+    # it. Credits and captions do not count (they sit anywhere), and a bulleted list ends it.
+    skip = [
+        ev is not None and (ev.furniture or (ev.caption and ev.score < _THRESHOLD))
+        for ev in evidence
+    ]
     j = 0
     while j < n:
-        if evidence[j] is None or furniture[j]:
+        if evidence[j] is None or skip[j] or evidence[j].item:
             j += 1
             continue
         run = [j]
         k = j + 1
-        while k < n and (furniture[k] or evidence[k] is not None):
-            if not furniture[k]:
+        while k < n and (ev := evidence[k]) is not None and not ev.item:
+            if not skip[k]:
                 run.append(k)
             k += 1
-        numbered = len(run) == 2 and evidence[run[0]].numbered and evidence[run[1]].numbered
-        if len(run) >= 3 or numbered:
+        if len(run) >= 3:
             for m in run:
                 evidence[m].score = min(evidence[m].score, 0.0)
         j = k
     heading = [ev is not None and ev.score >= _THRESHOLD for ev in evidence]
     # Of two headings in a row, an all-names second one is a caption under the first.
     for j in range(1, n):
+        if not (heading[j] and heading[j - 1]):
+            continue
         ev, before = evidence[j], evidence[j - 1]
-        if heading[j] and heading[j - 1] and ev.names == 1.0 and before.names < 1.0:
+        if ev.names == 1.0 and before.names < 1.0:
             heading[j] = False
             ev.caption = True
+        elif before.names == 1.0 and ev.names < 1.0:
+            heading[j - 1] = False
+            before.caption = True
     # A heading opens a section, so prose must follow it: other headings may come between
     # (a heading and its subheading), and captions, but the first unit that is neither must
     # read as prose, so a trailing "Add new comment" is no heading.
@@ -628,7 +657,7 @@ def _mark_headings(
         if heading[j]:
             if prose_next:
                 body[j].kind = "heading"
-        elif _is_prose(lines[j], max_words):
-            prose_next = True
+        elif _is_prose(lines[j], max_words) or (evidence[j] is not None and evidence[j].item):
+            prose_next = True  # a paragraph, or a list under the heading
         elif evidence[j] is None or not evidence[j].caption:
             prose_next = False
