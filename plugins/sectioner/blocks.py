@@ -461,21 +461,49 @@ _DATE_PHRASE = re.compile(
 # A capitalised word that follows a lowercase letter, a digit or a comma: capitalised
 # mid-sentence, so a proper noun (or part of one).
 _MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;)] )[A-Z][\w'’-]*")
+_MID_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789,;)")
 
 
 class _Names:
-    """The words the text capitalises mid-sentence, found once, when first asked."""
+    """Whether the text capitalises a word mid-sentence, as it does a proper noun.
 
-    __slots__ = ("_text", "_words")
+    The first few words asked about are looked up with ``str.find`` (most pages have a
+    handful of heading candidates); past that, one scan collects every such word, so the
+    cost stays linear in the text however many candidates there are.
+    """
+
+    __slots__ = ("_asked", "_text", "_words")
+
+    _FIND_LIMIT = 32
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._words: frozenset[str] | None = None
+        self._asked: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
-        if self._words is None:
+        if self._words is not None:
+            return word in self._words
+        known = self._asked.get(word)
+        if known is not None:
+            return known
+        if len(self._asked) >= self._FIND_LIMIT:
             self._words = frozenset(_MID_CAPITAL.findall(self._text))
-        return word in self._words
+            return word in self._words
+        found = self._find(word)
+        self._asked[word] = found
+        return found
+
+    def _find(self, word: str) -> bool:
+        text, needle = self._text, " " + word
+        pos = text.find(needle)
+        while pos > 0:
+            end = pos + len(needle)
+            after = text[end : end + 1]
+            if text[pos - 1] in _MID_BEFORE and not (after.isalnum() or after in "_'’-"):
+                return True
+            pos = text.find(needle, end)
+        return False
 
 
 @dataclass(slots=True)
@@ -577,7 +605,10 @@ def _past_tense_after_subject(lowered: list[str]) -> bool:
 
 
 def _is_prose(line: str, max_words: int) -> bool:
-    return _ends_sentence(line) or len(_words(line)) > max_words
+    """A sentence's end, or more words than a heading may have (counted up to that)."""
+    if _ends_sentence(line) or len(line) > 12 * max_words:
+        return True
+    return len(line.split(None, max_words)) > max_words
 
 
 def _mark_headings(
@@ -586,9 +617,10 @@ def _mark_headings(
     """Mark the section headings among the body units (see the weights above)."""
     names = _Names(text)
     lines = [text[u.start : u.end] for u in body]
+    prose = [_is_prose(line, max_words) for line in lines]
     evidence: list[_Evidence | None] = []
-    for u, line in zip(body, lines, strict=True):
-        if "\n" in line or _is_prose(line, max_words):
+    for u, line, is_prose in zip(body, lines, prose, strict=True):
+        if is_prose or "\n" in line:
             evidence.append(None)
         elif title_key and _key(text, u) == title_key:
             evidence.append(_Evidence(0.0, caption=True, furniture=True))  # a repeated headline
@@ -657,7 +689,7 @@ def _mark_headings(
         if heading[j]:
             if prose_next:
                 body[j].kind = "heading"
-        elif _is_prose(lines[j], max_words) or (evidence[j] is not None and evidence[j].item):
+        elif prose[j] or (evidence[j] is not None and evidence[j].item):
             prose_next = True  # a paragraph, or a list under the heading
         elif evidence[j] is None or not evidence[j].caption:
             prose_next = False
