@@ -7,14 +7,22 @@ It needs the sectioner's ``sentences`` and ``paragraphs`` and the entity tagger'
 ``attrs``: ``speaker_id``, ``cue``, ``rule``).
 
 The report's ``quotes`` lists ``{"start", "end", "text", "speaker", "speaker_id", "cue",
-"rule"}`` in source offsets; ``rule`` names how the speaker was found (``named``,
-``according_to``, ``description``, ``pronoun``, ``continuation``) or ``unresolved``.
+"description", "rule"}`` in source offsets; ``rule`` names how the speaker was found
+(``named``, ``according_to``, ``description``, ``pronoun``, ``continuation``) or
+``unresolved``.
+
+Speakers are people, or an organization speaking for itself. A cue that describes its
+speaker ("the UNICEF chief said", "a ministry spokesman said") gives the person the article
+named in that role, or nobody (``speaker: null``); either way ``description`` holds the
+cue's words as written ("a ministry spokesman"). It is null when the cue names the speaker
+or is a pronoun. An organization is the speaker only when the cue is the organization
+itself ("UNICEF said", "the ministry said in a statement"); see :mod:`.speakers`.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from pressline.document import Document, Span
@@ -22,8 +30,9 @@ from pressline.hookspecs import hookimpl
 from pressline.processor import Options, Processor
 from pydantic import Field
 
-from .attribution import PRONOUNS, ROLE_NOUNS, WORD, Entity, SpeechCue, Tracker, find_cue
+from .attribution import ROLE_NOUNS, WORD, Entity, SpeechCue, Tracker, find_cue
 from .detection import Quotation, find_quotations
+from .speakers import Roles, Subject, read_subject
 
 __all__ = ["QuoteAttributor"]
 
@@ -67,6 +76,7 @@ class QuoteAttributor(Processor):
         mentions = [m for m in doc.layer("entities") if "entity" in m.attrs]
         entities = [Entity.from_data(e, text) for e in doc.data.get("entities", [])]
         tracker = Tracker(entities, doc.data.get("entities", []))
+        roles = Roles(text, doc.data.get("entities", []))
         by_sentence: dict[int, list[Quotation]] = {}
         for q in quotations:
             by_sentence.setdefault(max(bisect_right(starts, q.open_mark) - 1, 0), []).append(q)
@@ -78,7 +88,7 @@ class QuoteAttributor(Processor):
             inside = by_sentence.get(index, [])
             for q in inside:
                 span = self._attribute(
-                    doc, q, sentences, starts, mentions, tracker, previous_quote_end
+                    doc, q, sentences, starts, mentions, tracker, roles, previous_quote_end
                 )
                 if span is not None:
                     spans.append(span)
@@ -97,6 +107,8 @@ class QuoteAttributor(Processor):
                 mention = mentions[k]
                 if not any(a <= mention.start < b for a, b in quoted):
                     tracker.mention(mention.attrs["entity"])
+                    if mention.label == "PERSON":
+                        tracker.unnamed_is_latest = False
                     if (
                         first_person is None
                         and mention.label == "PERSON"
@@ -106,12 +118,20 @@ class QuoteAttributor(Processor):
                 k += 1
             if first_person is not None:
                 tracker.subject = first_person
+                tracker.subject_description = None
             else:
-                described = _opening_description(text, sentence.start, sentence.end)
-                if described:
-                    found = tracker.describe(described)
+                opening = _opening_description(text, sentence.start, sentence.end)
+                if opening:
+                    found = _resolve_opening(text, opening, tracker, roles)
                     if found:
                         tracker.subject = found
+                        tracker.subject_description = None
+                        tracker.unnamed_is_latest = False
+                    elif opening.indefinite:
+                        # "A ministry spokesman said ...": someone new and unnamed
+                        tracker.subject = None
+                        tracker.subject_description = opening.text
+                        tracker.unnamed_is_latest = True
         doc.add_layer("quotes", spans)
 
     def _attribute(
@@ -122,6 +142,7 @@ class QuoteAttributor(Processor):
         starts: list[int],
         mentions: list[Span],
         tracker: Tracker,
+        roles: Roles,
         previous_quote_end: int,
     ) -> Span | None:
         text = doc.text
@@ -138,18 +159,29 @@ class QuoteAttributor(Processor):
         )
         if cue is None and not (standalone and words >= self.options.min_words):
             return None  # a scare quote or a title
-        speaker, rule = self._speaker(text, cue, mentions, tracker, q, previous_quote_end)
+        speaker, rule, description = self._speaker(
+            text, cue, mentions, tracker, roles, q, previous_quote_end
+        )
         if speaker is None and not self.options.include_unattributed:
             return None
+        tracker.last_quote = (speaker, description)
         if speaker is not None:
             tracker.last_speaker = speaker
-            tracker.subject = speaker if tracker.is_person(speaker) else tracker.subject
-        return Span(
-            q.start,
-            q.end,
-            "QUOTE",
-            {"speaker_id": speaker, "cue": cue.verb if cue else None, "rule": rule},
-        )
+            if tracker.is_person(speaker):
+                tracker.subject = speaker
+                tracker.subject_description = None
+                tracker.unnamed_is_latest = False
+        elif description is not None and cue is not None and _one_person(description):
+            tracker.subject = None  # “…,” a spokesman said: he is who "he" is now
+            tracker.subject_description = description
+            tracker.unnamed_is_latest = True
+        attrs = {
+            "speaker_id": speaker,
+            "cue": cue.verb if cue else None,
+            "description": description,
+            "rule": rule,
+        }
+        return Span(q.start, q.end, "QUOTE", attrs)
 
     def _speaker(
         self,
@@ -157,33 +189,75 @@ class QuoteAttributor(Processor):
         cue: SpeechCue | None,
         mentions: list[Span],
         tracker: Tracker,
+        roles: Roles,
         q: Quotation,
         previous_quote_end: int,
-    ) -> tuple[str | None, str]:
+    ) -> tuple[str | None, str, str | None]:
+        """``(speaker id, rule, description)`` for a quotation and its cue."""
         if cue is None:
             recent = previous_quote_end >= 0 and q.open_mark - previous_quote_end < 600
-            speaker = tracker.last_speaker if recent else tracker.subject
-            return (speaker, "continuation") if speaker else (None, "unresolved")
+            if recent and tracker.last_quote is not None:
+                speaker, description = tracker.last_quote
+            else:
+                speaker, description = tracker.subject, tracker.subject_description
+            if speaker is None and description is None:
+                return None, "unresolved", None
+            return speaker, "continuation" if speaker else "unresolved", description
         s0, s1 = cue.subject or (cue.start, cue.start)
-        named = [m for m in mentions if s0 <= m.start and m.end <= s1 and m.label in SPEAKER_TYPES]
-        if named:
-            persons = [m for m in named if m.label == "PERSON"]
-            chosen = (persons or named)[0].attrs["entity"]
-            return chosen, "according_to" if cue.verb == "according to" else "named"
+        subject = read_subject(text, s0, s1)
+        if subject is None:
+            return None, "unresolved", None
+        named_rule = "according_to" if cue.verb == "according to" else "named"
+        if subject.is_pronoun() and tracker.unnamed_is_latest and tracker.subject is None:
+            # “…,” he said, after “…,” a ministry spokesman said: the same unnamed man
+            return None, "unresolved", tracker.subject_description
+        inside = [
+            m
+            for m in mentions
+            if subject.start <= m.start and m.end <= subject.end and m.label in SPEAKER_TYPES
+        ]
+        heads = [m for m in inside if not subject.qualifies(m.start, m.end, text)]
+        persons = [m for m in heads if m.label == "PERSON"]
+        if persons:
+            return persons[0].attrs["entity"], named_rule, None
+        named = _apposition(text, subject, cue, mentions)
+        if named is not None:  # “…,” said Jones’s lawyer, Sarah Blake
+            return named, named_rule, None
         # a pronoun or description the entity tagger already resolved ("he said")
-        for _, kind, entity in tracker.references_in(s0, s1):
-            if tracker.is_person(entity):
-                return entity, kind
-        words = WORD.findall(text[s0:s1])
-        lowered = [w.lower() for w in words]
-        if any(w in PRONOUNS for w in lowered[:3]):
+        for ref_start, ref_end, kind, entity in tracker.references_in(subject.start, subject.end):
+            if not tracker.is_person(entity) or subject.qualifies(ref_start, ref_end, text):
+                continue  # "his spokesman", "an aide to the Russian official"
+            if kind == "pronoun" and text[ref_start:ref_end].lower() in ("he", "she"):
+                return entity, "pronoun", None
+            if kind == "description":
+                return entity, "description", subject.text
+        if subject.is_pronoun():
             speaker = tracker.subject or tracker.last_speaker
-            return (speaker, "pronoun") if speaker else (None, "unresolved")
-        if any(w in ROLE_NOUNS for w in lowered):
-            found = tracker.describe(words)
+            return (speaker, "pronoun", None) if speaker else (None, "unresolved", None)
+        if subject.is_group():
+            return None, "unresolved", subject.text
+        if subject.is_person_role():
+            # who the article named in this role, if exactly one fits
+            capitalized = any(
+                w[:1].isupper() and not roles.named_orgs([w]) for _, _, w in subject.modifiers()
+            )
+            found = roles.match(subject, s0, tracker.person_ids(), nationality=capitalized)
+            if found is None and not subject.indefinite and capitalized:
+                found = tracker.describe([w for _, _, w in subject.words])
             if found:
-                return found, "description"
-        return None, "unresolved"
+                return found, "description", subject.text
+            return None, "unresolved", subject.text
+        # an organization speaking: "UNICEF said", "the ministry said in a statement"
+        if heads:
+            return heads[0].attrs["entity"], named_rule, None
+        named = roles.named_orgs([w for _, _, w in subject.words])
+        if len(named) == 1:
+            return named.pop(), named_rule, None
+        if subject.is_org_noun():
+            org = roles.org_for_noun(subject.head_word, s0)
+            if org:
+                return org, "description", subject.text
+        return None, "unresolved", subject.text
 
     def summarize(self, doc: Document) -> dict[str, Any]:
         names = {e["id"]: e["name"] for e in doc.data.get("entities", [])}
@@ -196,6 +270,7 @@ class QuoteAttributor(Processor):
                     "speaker": names.get(speaker_id) if speaker_id else None,
                     "speaker_id": speaker_id,
                     "cue": span.attrs["cue"],
+                    "description": span.attrs.get("description"),
                     "rule": span.attrs["rule"],
                 }
             )
@@ -211,15 +286,53 @@ def _near_start(text: str, sentence_start: int, offset: int, quoted: list[tuple[
     return len(WORD.findall(prefix)) <= 3
 
 
-def _opening_description(text: str, start: int, end: int) -> list[str] | None:
-    """The words of a description opening a sentence: "The Iranian security official"."""
-    words = WORD.findall(text[start : min(end, start + 80)])[:6]
-    if not words or words[0].lower() not in {"the", "a", "an"}:
+def _apposition(text: str, subject: Subject, cue: SpeechCue, mentions: list[Span]) -> str | None:
+    """The person named in an apposition right after a described subject, up to the
+    next comma: “…,” said Jones’s lawyer, Sarah Blake, ..."""
+    comma = text.find(",", subject.end, min(cue.end, subject.end + 3))
+    if comma == -1 or subject.head is None:
         return None
-    for i, word in enumerate(words[1:5], start=1):
-        if word.lower() in ROLE_NOUNS:
-            return words[1 : i + 1]
+    stop = text.find(",", comma + 1, cue.end)
+    stop = cue.end if stop == -1 else stop
+    lo = bisect_left(mentions, comma + 1, key=lambda m: m.start)
+    if lo < len(mentions) and mentions[lo].end <= stop and mentions[lo].label == "PERSON":
+        lead = WORD.findall(text[comma + 1 : mentions[lo].start])
+        if len(lead) <= 1:  # "..., Sarah Blake", "..., Mrs Blake"
+            return mentions[lo].attrs["entity"]
     return None
+
+
+def _one_person(description: str) -> bool:
+    """Does a description describe one person ("a ministry spokesman", not "officials")?"""
+    subject = read_subject(description, 0, len(description))
+    return subject is not None and subject.is_person_role()
+
+
+def _opening_description(text: str, start: int, end: int) -> Subject | None:
+    """A description opening a sentence: "The Iranian security official", "A ministry
+    spokesman"; None when the sentence opens otherwise."""
+    found = WORD.match(text, start)
+    if not found or found.group().lower() not in {"the", "a", "an"}:
+        return None
+    stop = min(end, start + 80)
+    for k, word in enumerate(WORD.finditer(text, start, stop)):
+        if k > 4:
+            break
+        if k and word.group().lower() in ROLE_NOUNS:
+            return read_subject(text, start, word.end())
+    return None
+
+
+def _resolve_opening(text: str, opening: Subject, tracker: Tracker, roles: Roles) -> str | None:
+    """The person a description opening a sentence stands for, if the article named one:
+    what the article said of each person ("The Iranian security official"), else the role
+    ("The spokesman"); an indefinite one ("A ministry spokesman") only by its role."""
+    if not opening.indefinite:
+        found = tracker.describe([w for _, _, w in opening.words[1:]])
+        if found:
+            return found
+    capitalized = any(w[:1].isupper() for _, _, w in opening.modifiers())
+    return roles.match(opening, opening.start, tracker.person_ids(), nationality=capitalized)
 
 
 @hookimpl

@@ -9,21 +9,28 @@ quotes or titles (“a special operation”), not speech, and are left out.
 The speaker, by the first rule that applies (the report gives the rule's name):
 
 ``named``
-    an entity mention in the cue clause ("Patrushev said", "said Ali Shamkhani").
+    a person named in the cue's subject ("Patrushev said", "said Ali Shamkhani", "said
+    Jones's lawyer, Sarah Blake"), but not one who only qualifies it ("a spokeswoman for
+    Jones", "Jones's lawyer"); else an organization that is the whole subject ("UNICEF
+    said in a statement").
 ``according_to``
-    the entity after "according to".
+    the same, after "according to".
 ``pronoun`` / ``description``
-    a pronoun or description in the cue clause that the entity tagger resolved to a person
-    (its entities' ``references``). Where it resolved none — a pipeline run without
-    references, a bare "the president" — this module resolves it itself: a description
-    ("the president said") is matched against what the article said of each person (their
+    a pronoun (he, she) or description in the cue's subject that the entity tagger
+    resolved to a person (its entities' ``references``). Where it resolved none — a
+    pipeline run without references, a bare "the spokesman" — :mod:`.speakers` matches the
+    description's role noun and organization against the roles of the people the article
+    named, and takes a person only when exactly one fits; a description with a nationality
+    ("the German diplomat") is matched against what the article said of each person (their
     roles, and the words just before their mentions: "his Iranian counterpart Ali
-    Shamkhani"), and he, she or they go to the most salient person — the subject of the
-    latest sentence that had one (a person named, or described, at its start), not merely
-    the nearest name.
+    Shamkhani"). He or she goes to the most salient person — the subject of the latest
+    sentence that had one (a person named, or described, at its start), not merely the
+    nearest name — or, right after an unnamed source ("a ministry spokesman said"), to
+    nobody, with that source's description. "the ministry" said is the organization the
+    article named with that noun ("the Health Ministry").
 ``continuation``
     a quotation with no cue of its own, standing as a whole sentence or paragraph, goes to
-    the speaker of the quotation just before it (or the salient person).
+    the speaker of the quotation just before it, named or not (or the salient person).
 """
 
 from __future__ import annotations
@@ -120,8 +127,8 @@ def find_cue(
         found = _ACCORDING.search(text, a0, clause_end)
         if found and text[a0 : found.start()].strip(" ,;—–-") == "":
             return SpeechCue("according to", a0, clause_end, (found.end(), clause_end))
-        verb = _VERB.search(text, a0, min(clause_end, a0 + 80))
-        if verb and len(WORD.findall(text[a0 : verb.start()])) <= _MAX_SUBJECT_WORDS:
+        verb = _after_verb(text, a0, clause_end)
+        if verb:
             if text[a0 : verb.start()].strip(" ,;—–-"):
                 subject = (a0, verb.start())  # “…,” he said / “…,” Patrushev said
             else:  # “…,” said the minister, …: up to the next comma
@@ -140,8 +147,36 @@ def find_cue(
     return None
 
 
-# "the Iranian security official" is as long as a speaker before its verb gets
+# "the Iranian security official" is as long as a speaker before its verb gets, unless
+# the speaker's name has an apposition between commas ("Keller, who has led the agency
+# since 2020, said"): a name of up to four words and up to twelve words between the commas
 _MAX_SUBJECT_WORDS = 6
+_MAX_NAME_WORDS = 4
+_MAX_APPOSITION_WORDS = 12
+_APPOSITION_REACH = 200  # characters after the quotation searched for the verb
+
+
+def _after_verb(text: str, start: int, clause_end: int) -> re.Match[str] | None:
+    """The speech verb of a cue after a quotation, within reach of its subject."""
+    for verb in _VERB.finditer(text, start, min(clause_end, start + _APPOSITION_REACH)):
+        before = text[start : verb.start()]
+        words = len(WORD.findall(before))
+        if words <= _MAX_SUBJECT_WORDS:
+            return verb if verb.start() - start <= 80 else None
+        pieces = before.strip(" \t").lstrip(",").split(",")
+        if (
+            len(pieces) >= 3
+            and pieces[-1].strip() == ""
+            and pieces[0].strip()[:1].isupper()
+            and len(WORD.findall(pieces[0])) <= _MAX_NAME_WORDS
+            and words <= _MAX_NAME_WORDS + _MAX_APPOSITION_WORDS
+        ):
+            return verb  # “…,” Maria Keller, who has led the agency since 2020, said
+        if words > _MAX_NAME_WORDS + _MAX_APPOSITION_WORDS:
+            return None
+    return None
+
+
 _CLAUSE_STOP = re.compile(r"[“\"‘.;:!?]")
 
 
@@ -155,8 +190,12 @@ def _cue_words(text: str, verb_start: int, clause_end: int) -> str:
     """The verb and what completes it: "said", "told reporters", "said in a statement"."""
     words = WORD.findall(text[verb_start:clause_end])
     cue = words[0].lower() if words else ""
-    if cue in {"told", "tells", "tell"} and len(words) > 1 and words[1].islower():
-        cue += " " + words[1]
+    if cue in {"told", "tells", "tell"} and len(words) > 1:
+        # the one told: "told reporters", "told Reuters", "told the audience"
+        if words[1].lower() in {"the", "a", "an"} and len(words) > 2:
+            cue += " " + words[1] + " " + words[2]
+        else:
+            cue += " " + words[1]
     return cue
 
 
@@ -167,13 +206,18 @@ class Tracker:
         self.entities = {e.id: e for e in entities}
         # the pronouns and descriptions the entity tagger resolved, by position
         self._refs = sorted(
-            (r["start"], r.get("kind", "pronoun"), item["id"])
+            (r["start"], r["end"], r.get("kind", "pronoun"), item["id"])
             for item in data
             for r in item.get("references", [])
         )
         self._ref_starts = [r[0] for r in self._refs]
         self.subject: str | None = None  # the salient person
+        # the description of an unnamed salient person ("a ministry spokesman")
+        self.subject_description: str | None = None
+        # whether that unnamed person came after the latest person named
+        self.unnamed_is_latest = False
         self.last_speaker: str | None = None
+        self.last_quote: tuple[str | None, str | None] | None = None  # (speaker, description)
         self.seen: list[str] = []  # persons in order of latest mention
 
     def mention(self, entity_id: str) -> None:
@@ -181,11 +225,16 @@ class Tracker:
             self.seen.remove(entity_id)
         self.seen.append(entity_id)
 
+    def person_ids(self) -> list[str]:
+        """The persons mentioned so far, latest first."""
+        return [i for i in reversed(self.seen) if self.is_person(i)]
+
     def persons(self) -> list[Entity]:
         return [self.entities[i] for i in reversed(self.seen) if self.is_person(i)]
 
-    def references_in(self, start: int, end: int) -> list[tuple[int, str, str]]:
-        """``(start, kind, entity id)`` of the resolved references inside ``[start, end)``."""
+    def references_in(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+        """``(start, end, kind, entity id)`` of the resolved references inside
+        ``[start, end)``."""
         i = bisect_left(self._ref_starts, start)
         j = bisect_left(self._ref_starts, end, lo=i)
         return self._refs[i:j]
