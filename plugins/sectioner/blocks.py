@@ -69,7 +69,8 @@ _DATE_ANCHORS = frozenset(
 )
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*")
 _BYLINE = re.compile(
-    r"(?:by|written by|story by|words by|reporting by|report by|text by)\s+[A-Z]",
+    r"(?:by|written by|story by|words by|(?:additional )?reporting by|report by|text by"
+    r"|edited by|editing by|writing by|compiled by|translated by|interview by)\s+[A-Z]",
     re.IGNORECASE,
 )
 # Lines that caption a photo, link to another story or are page furniture. Matched at
@@ -101,6 +102,7 @@ _CUE_ANYWHERE = re.compile(
     r"Image:|Photo:|Photograph:|Credit:|Getty Images|AP Photo|\(AP\b|/Reuters|/AFP"
     r"|\(Photo|\(Image|\((?:left|right|centre|center|L|R|C|file|pictured)\)"
     r"|, by [A-Z]"  # an artwork's or photo's credit
+    r"|©|\(c\) \d{4}|[Cc]opyright \d{4}|All rights reserved"
 )
 # Two sentences in one line: "Austen, Jane. Pride and Prejudice".
 _INNER_STOP = re.compile(r"[a-z]{3}[.!?]\s+\S")
@@ -232,8 +234,8 @@ def _is_furniture(line: str) -> bool:
     return bool(
         line.rstrip(".:!").strip().casefold() in _FURNITURE_LINES
         or " | " in line
-        or _BYLINE.match(line)
-        or _CUE_START.match(line.lstrip(_CLOSERS + "“‘(["))
+        or _BYLINE.match(opened := line.lstrip(_CLOSERS + "“‘(["))
+        or _CUE_START.match(opened)
         or _CUE_ANYWHERE.search(line)
         or _is_date_line(line)
     )
@@ -426,7 +428,8 @@ _OPENING_QUOTES = "\"'“”„‘’«»‹›"
 _INTERJECTIONS = frozenset(
     """
     yes no yeah yep nope ok okay sure right exactly absolutely thanks thank indeed correct
-    true well oh ah hmm wow fine great of course very much
+    true well oh ah hmm wow fine great of course very much so too not really maybe perhaps
+    probably definitely certainly never always both neither all none comment at yet
     """.split()
 )
 # Irregular past tenses that make a line a sentence when they follow its first word.
@@ -547,7 +550,7 @@ def _heading_evidence(line: str, max_words: int, names: _Names, *, strict: bool)
     if _INNER_STOP.search(line) or line.count(",") > 1:
         return _Evidence(0.0, caption=True)  # two sentences, or a list: a caption, an item
     body = _words(rest) or words
-    lowered = [_strip_word(w).lower() for w in body]
+    lowered = [_strip_word(w).lower().replace("’", "'") for w in body]
 
     title_case = _is_all_caps(line) or _is_title_case(body) or bool(_YEAR.fullmatch(line))
     if title_case:
@@ -558,7 +561,9 @@ def _heading_evidence(line: str, max_words: int, names: _Names, *, strict: bool)
     else:
         score = 1.5
     caption = False
-    if any(w in _SENTENCE_CUES or w in _CLAUSE_CUES for w in lowered):
+    if any(w in _SENTENCE_CUES or w in _CLAUSE_CUES or w.endswith("n't") for w in lowered) or any(
+        w in ("not", "never") for w in lowered[1:]
+    ):
         score -= 1.0 if title_case else 2.0
     if not title_case and _past_tense_after_subject(lowered):
         score -= 2.0

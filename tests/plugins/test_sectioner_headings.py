@@ -115,6 +115,15 @@ def test_real_headings(line: str) -> None:
         # answers in an interview
         "Yes",
         "Okay",
+        "Not at all",
+        "No comment",
+        # credits and copyright lines
+        "Reporting by Jane Doe; Editing by John Roe",
+        "(Additional reporting by Jane Doe)",
+        "© 2025 Riverton Herald",
+        # negations: a clause
+        "Prices haven’t moved",
+        "Funding still not agreed",
     ],
 )
 def test_short_paragraphs_that_are_not_headings(line: str) -> None:
