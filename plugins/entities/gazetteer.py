@@ -9,7 +9,8 @@ Built from well-kept data packages, plus the small curated lists in ``data/`` (s
   regions, seas and short country names of ``data/places.tsv``;
 - demonyms (NORP): each country's demonym (countryinfo) with its plural, and the groups of
   ``data/groups.tsv``; languages (LANGUAGE) with a two-letter ISO 639 code (pycountry);
-- organizations (ORG): the international bodies of ``data/organizations.tsv``;
+- organizations (ORG): the international bodies of ``data/organizations.tsv`` and the
+  companies, banks and news agencies of ``data/companies.tsv``;
 - given names (gender-guesser's multinational name dictionary) and surnames (the US
   census list that ``names`` ships);
 - person titles and honorifics (nameparser), company legal forms (cleanco), name heads
@@ -56,6 +57,7 @@ __all__ = [
     "cache_path",
     "load_lexicon",
     "normalize",
+    "not_names",
 ]
 
 
@@ -373,6 +375,33 @@ def _organizations(b: _Builder) -> None:
                 b.add(alias, "ORG", ident, 100)
 
 
+def _companies(b: _Builder) -> None:
+    # below the biggest cities (a company named after one, "Toyota", wins over a smaller)
+    for row in _rows("companies.tsv"):
+        name = row[0]
+        ident = f"org:{name}"
+        b.add(name, "ORG", ident, 55, name)
+        if len(row) > 1 and row[1]:
+            for alias in row[1].split("|"):
+                b.add(alias, "ORG", ident, 55)
+
+
+_not_names: frozenset[str] | None = None
+
+
+def not_names() -> frozenset[str]:
+    """Diseases, viruses and drugs (``data/diseases.txt``), casefolded: never entities."""
+    global _not_names
+    if _not_names is None:
+        text = (_DATA / "diseases.txt").read_text(encoding="utf-8")
+        _not_names = frozenset(
+            line.strip().casefold()
+            for line in text.splitlines()
+            if line.strip() and not line.startswith("#")
+        )
+    return _not_names
+
+
 def _titles() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     from nameparser.config import CONSTANTS
 
@@ -427,6 +456,7 @@ def build_lexicon() -> Lexicon:
     _places(b)
     _groups_and_languages(b)
     _organizations(b)
+    _companies(b)
     common, opener_words, acronyms = _common_words()
     given, male, female = _given_names()
     surnames = _surnames()

@@ -75,7 +75,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from .gazetteer import Lexicon, normalize
+from .gazetteer import Lexicon, normalize, not_names
 
 __all__ = ["Candidate", "RuleRecognizer", "SentenceInfo", "role_text"]
 
@@ -370,6 +370,9 @@ class RuleRecognizer:
                 word = word[:-1]
                 b -= 1
             if word.endswith(("'s", "’s", "'S", "’S")):
+                if self._possessive_inside(word[:-2], text, b, end):
+                    cur.append(_Tok(a, b, word))  # "United Nations Children's Fund"
+                    continue
                 word, b, cut_after = word[:-2], b - 2, True
             elif word == "I" or (("'" in word or "’" in word) and _CONTRACTION.search(word)):
                 # "I'm", "Don't", "We'll" and the pronoun "I" are never part of a name
@@ -423,6 +426,27 @@ class RuleRecognizer:
                 out.append(run)
         return out
 
+    def _possessive_inside(self, stem: str, text: str, pos: int, end: int) -> bool:
+        """Does a possessive stand inside a name ("Children's Fund", "Women's World Cup")?
+
+        It does when the possessor is a common word, not a name ("Russia's Foreign
+        Ministry" is two), and a name head closes the capitalized words after it.
+        """
+        low = stem.lower()
+        if low not in self.lex.common or low in self.lex.heads or not stem[:1].isupper():
+            return False  # (a head names something: "Michigan State University's Museum")
+        after = text[pos : min(end, pos + 60)].split()[:4]
+        if not after or not after[0][:1].isupper():
+            return False
+        heads = self.lex.heads
+        for w in after:
+            if not w[:1].isupper() and w not in _CONNECTORS:
+                return False
+            h = heads.get(w.lower().rstrip(".,"))
+            if h is not None and h[1] != "start":
+                return True
+        return False
+
     def _hyphen(self, word: str, a: int) -> list[tuple[_Tok, bool]] | None:
         """A hyphenated word as tokens; each flagged when the run must end after it."""
         if self.lookup(normalize(word)) is not None:
@@ -475,9 +499,12 @@ class RuleRecognizer:
                     start = m.start()
                     for run in self._runs(text, start, m.end()):
                         self._read_run(text, run, start, sent, idx, mode, found, held)
+        self._whole_before_acronym(text, found, held)
         self._acronyms(text, found)
+        self._named_with_description(text, found, held)
         self._people_named_like_places(text, found, held)
         self._resolve(text, found, held)
+        self._drop_diseases(text, found)
         known = self._known_index(found)
         for idx, piece, mode in deferred:
             self._read_known(text, piece, idx, mode, known, found)
@@ -696,6 +723,12 @@ class RuleRecognizer:
             return True
         if first.text in lex.calendar_words or first.text == "I":
             return False
+        if len(toks) > 1:
+            head = self._head_phrase(toks, 0, len(toks))
+            if head is not None and head[0] > 1:
+                h = lex.heads.get(toks[head[0] - 1].lower)
+                if h is not None and h[1] == "legal":
+                    return True  # "Example Inc.", "Acme Corp": a company by its legal form
         if self._is_title(first) and len(toks) > 1:
             # "President Raisi", "Secretary of State Antony Blinken": a title before a name
             if not toks[1].conn and self._namelike(toks[1]):
@@ -859,10 +892,15 @@ class RuleRecognizer:
                         continue
             if hit is not None:
                 j = hit[0]
-                team = self._named_after_place(toks, j, hi) if hit[1] in ("GPE", "NORP") else j
+                team = (
+                    self._named_after_place(toks, j, hi)
+                    if hit[1] in ("GPE", "NORP")
+                    or (hit[1] == "ORG" and not toks[j - 1].text.isupper())
+                    else j
+                )
                 if team > j and not role:
-                    # "Pittsburgh Pirates", "Iran Air", "American Express": a name that
-                    # starts with a place or a people
+                    # "Pittsburgh Pirates", "Iran Air", "American Express", "Google
+                    # Analytics": a name that starts with a place, a people or a company
                     items.append((i, team, "ORG", "place-name", None, None))
                     i = team
                     continue
@@ -1006,9 +1044,11 @@ class RuleRecognizer:
         stop = min(hi, i + _LONGEST_HEAD_PHRASE)
         while j < stop:
             if toks[j].conn:
-                # "Competition and Markets Authority", "Procter & Gamble Co"
+                # "Competition and Markets Authority", "Procter & Gamble Co"; but a name
+                # a head already closed ends there ("Acme Corp and Example Inc.")
                 if (
                     toks[j].lower in ("and", "&")
+                    and best is None
                     and j > i
                     and j + 1 < stop
                     and not toks[j + 1].conn
@@ -1052,6 +1092,48 @@ class RuleRecognizer:
         return end
 
     # -- the whole article ---------------------------------------------------------------
+    def _whole_before_acronym(self, text: str, found: list[Candidate], held: list[_Held]) -> None:
+        """ "Coalition for Epidemic Preparedness Innovations (CEPI)": one name, as its
+        acronym spells.
+
+        Where the name before a bracketed acronym is shorter than the acronym's letters say,
+        the capitalized words before it, joined by the lowercase words names hold ("of",
+        "for", "and", "the"), are part of it when their initials spell the acronym.
+        """
+        by_start = {c.start: c for c in found}
+        spans: list[tuple[int, int, Candidate]] = []
+        for c in found:
+            if c.label in ("PERSON", "GPE", "NORP", "LOC"):
+                continue
+            m = _DEFINITION.match(text, c.end)
+            if m is None or m.start(1) not in by_start:
+                continue
+            letters = m.group(1).replace(".", "")
+            if not letters.isupper() or _initials(c.text) == letters:
+                continue
+            line_start = text.rfind("\n", max(0, c.start - 120), c.start) + 1
+            words = list(_WORD.finditer(text, max(line_start, c.start - 120), c.start))[-10:]
+            for w in reversed(words):
+                word = w.group()
+                if word in _CONNECTORS:
+                    continue
+                if not word[:1].isupper() or not word.replace("'s", "").replace("’s", "").isalpha():
+                    break
+                initials = _initials(text[w.start() : c.end])
+                if initials == letters:
+                    spans.append((w.start(), c.end, c))
+                    break
+                if not letters.endswith(initials):
+                    break
+        if not spans:
+            return
+        found[:] = [c for c in found if not any(a <= c.start and c.end <= b for a, b, _ in spans)]
+        held[:] = [h for h in held if not any(a <= h[0] < b for a, b, _ in spans)]
+        for a, b, c in spans:
+            label = c.label if c.label in ("ORG", "FAC", "EVENT", "LAW", "PRODUCT") else "ORG"
+            found.append(Candidate(a, b, text[a:b], label, "definition"))
+        found.sort(key=lambda c: (c.start, -c.end))
+
     def _acronyms(self, text: str, found: list[Candidate]) -> None:
         """Link "North Atlantic Treaty Organization (NATO)" to the bracketed acronym."""
         by_start = {c.start: c for c in found}
@@ -1164,6 +1246,68 @@ class RuleRecognizer:
                 keep.append(h)
         found[:] = keep
 
+    def _named_with_description(self, text: str, found: list[Candidate], held: list[_Held]) -> None:
+        """ "Gavi, the Vaccine Alliance,": a name and the organization it is, as one name.
+
+        A capitalized word that is not otherwise a name (not a place, a person or a common
+        word) followed by ", the" and an organization's name closed by punctuation is one
+        organization's name, written with its description.
+        """
+        merged: list[tuple[int, int]] = []
+        by_end = {c.end: c for c in found}
+        for c in found:
+            if c.label != "ORG" or c.source not in ("head", "lexicon") or c.start < 8:
+                continue
+            if text[c.start - 6 : c.start] != ", the " or text[c.end : c.end + 1] not in (
+                ",",
+                ".",
+                ";",
+            ):
+                continue
+            p = c.start - 6
+            q = p
+            while q > p - 40 and q > 0 and (text[q - 1].isalnum() or text[q - 1] in "'’&.-"):
+                q -= 1
+            m = _NAME_BEFORE.fullmatch(text, q, p)
+            if m is None:
+                continue
+            word = m.group()
+            before = by_end.get(m.end())
+            if before is not None and (before.label not in (None, "ORG") or before.ident):
+                continue
+            low = word.lower()
+            if word in self.lex.calendar_words or self._opener_word(low) or low in self.lex.given:
+                continue
+            if self.lookup(normalize(word)) is not None:
+                continue
+            merged.append((m.start(), c.end))
+        if not merged:
+            return
+        spans = sorted(merged)
+        found[:] = [c for c in found if not any(a <= c.start and c.end <= b for a, b in spans)]
+        held[:] = [h for h in held if not any(a <= h[0] < b for a, b in spans)]
+        for a, b in spans:
+            found.append(Candidate(a, b, text[a:b], "ORG", "head"))
+        found.sort(key=lambda c: (c.start, -c.end))
+
+    def _drop_diseases(self, text: str, found: list[Candidate]) -> None:
+        """Diseases, viruses and drugs ("COVID-19", "HIV", "Ebola", "H5N1") are not names."""
+        diseases = not_names()
+        keep = []
+        for c in found:
+            if c.key not in self.extra and c.label != "PERSON":
+                word = c.key.casefold()
+                # the whole word: "COVID" is cut from "COVID-19"
+                whole = _WHOLE_WORD.match(text, c.start)
+                if (
+                    word in diseases
+                    or _STRAIN.match(c.key)
+                    or (whole is not None and whole.group().casefold() in diseases)
+                ):
+                    continue
+            keep.append(c)
+        found[:] = keep
+
     def _people_named_like_places(
         self, text: str, found: list[Candidate], held: list[_Held]
     ) -> None:
@@ -1211,13 +1355,14 @@ class RuleRecognizer:
             # a shouted word ("ALL", "NOW") is not an acronym ("NBC", "MLB")
             low = bare.lower()
             return None if low in lex.common and low not in lex.acronyms else "ORG"
+        if single:
+            head = lex.heads.get(key.lower())
+            if head is not None and head[0] == "ORG" and (not c.initial or c.next in _SPEECH):
+                return "ORG"  # "Congress", "the Academy": a body named by its head
         if c.next in _SPEECH:
             return "PERSON"
         common = lex.common
         if single:
-            head = lex.heads.get(key.lower())
-            if head is not None and head[0] == "ORG" and not c.initial:
-                return "ORG"  # "Congress", "the Academy": a body named by its head
             if key.lower() in common:
                 if c.prev == "the" and key.endswith("s") and not c.initial:
                     return "ORG"  # "the Pirates", "the Owls": a team or a band
@@ -1348,6 +1493,9 @@ def role_text(text: str, span: tuple[int, int]) -> str | None:
     return " ".join(words)
 
 
+_NAME_BEFORE = re.compile(rf"{_UP}[\w'’&.-]*")
+_STRAIN = re.compile(r"^H\d{1,2}N\d{1,2}$")  # influenza strains: "H5N1"
+_WHOLE_WORD = re.compile(r"[\w/-]{1,30}")
 _DEFINITION = re.compile(rf"\s*\(\s*({_UP}[\w&.-]{{1,11}})\s*\)")
 _SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
 

@@ -1,0 +1,100 @@
+"""Organization names kept whole, companies, ministries, diseases that are not
+organizations, and sports teams named after places, on made-up news copy."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pressline import Pipeline
+
+ARTICLES = Path(__file__).parent.parent / "fixtures" / "articles"
+
+
+@pytest.fixture(scope="module")
+def news() -> Pipeline:
+    return Pipeline.load("news")
+
+
+def tag(pipeline: Pipeline, text: str) -> list[dict[str, Any]]:
+    report = pipeline.run(text, reference_date=date(2025, 5, 12)).to_dict()
+    source = report["document"]["text"]
+    for e in report["entities"]["entities"]:
+        for m in e["mentions"]:
+            assert source[m["start"] : m["end"]] == m["text"]
+    return report["entities"]["entities"]
+
+
+def types(found: list[dict[str, Any]]) -> dict[str, str]:
+    return {e["name"]: e["type"] for e in found}
+
+
+def by_name(found: list[dict[str, Any]], name: str) -> dict[str, Any]:
+    hits = [e for e in found if e["name"] == name]
+    assert len(hits) == 1, (name, types(found))
+    return hits[0]
+
+
+@pytest.fixture(scope="module")
+def health(news: Pipeline) -> list[dict[str, Any]]:
+    return tag(news, (ARTICLES / "entities-health.txt").read_text(encoding="utf-8"))
+
+
+def test_a_name_with_a_possessive_inside_and_its_acronym(health: list[dict[str, Any]]) -> None:
+    unicef = by_name(health, "United Nations Children's Fund")
+    assert unicef["type"] == "ORG" and unicef["aliases"] == ["UNICEF"]
+    assert {"United Nations", "Fund", "Children"}.isdisjoint(types(health))
+
+
+def test_a_name_the_bracketed_acronym_spells(health: list[dict[str, Any]]) -> None:
+    cepi = by_name(health, "Coalition for Epidemic Preparedness Innovations")
+    assert cepi["type"] == "ORG" and cepi["aliases"] == ["CEPI"]
+
+
+def test_a_name_with_its_description(health: list[dict[str, Any]]) -> None:
+    assert by_name(health, "Gavi, the Vaccine Alliance")["type"] == "ORG"
+
+
+def test_diseases_are_not_names(health: list[dict[str, Any]]) -> None:
+    names = {n.casefold() for n in types(health)}
+    assert names.isdisjoint({"ebola", "mpox", "covid", "covid-19", "h5n1", "hiv"})
+
+
+def test_government_bodies_and_companies(health: list[dict[str, Any]]) -> None:
+    found = types(health)
+    assert found["U.S. State Department"] == "ORG"
+    assert found["Treasury"] == "ORG"
+    assert found["Acme Corp"] == "ORG" and found["Example Inc."] == "ORG"
+
+
+def test_a_possessive_after_a_name_still_ends_it(news: Pipeline) -> None:
+    found = types(
+        tag(
+            news,
+            "Russia's Foreign Ministry protested. Officials of Michigan State "
+            "University's Art Museum agreed. The Women's World Cup opens in June.",
+        )
+    )
+    assert found["Russia"] == "GPE" and found["Foreign Ministry"] == "ORG"
+    assert found["Michigan State University"] == "ORG"
+    assert found["Women's World Cup"] == "EVENT"
+
+
+def test_companies_that_read_as_people(news: Pipeline) -> None:
+    found = types(
+        tag(
+            news,
+            "Shares of Goldman Sachs fell after Morgan Stanley cut its rating. Gerald "
+            "Ford spoke later. Ford said he disagreed. The Bundesbank said rates would rise.",
+        )
+    )
+    assert found["Goldman Sachs"] == "ORG" and found["Morgan Stanley"] == "ORG"
+    assert found["Gerald Ford"] == "PERSON"
+    assert found["Bundesbank"] == "ORG"
+
+
+def test_bodies_named_by_their_head_say_things(news: Pipeline) -> None:
+    found = types(tag(news, "Congress said it would vote. The Treasury said no."))
+    assert found == {"Congress": "ORG", "Treasury": "ORG"}
