@@ -205,6 +205,12 @@ class QuoteAttributor(Processor):
             return speaker, "continuation" if speaker else "unresolved", description
         s0, s1 = cue.subject or (cue.start, cue.start)
         subject = read_subject(text, s0, s1)
+        if subject is not None:
+            # "In a statement on Monday, the ministry": the speaker after the adverbial
+            subject = subject.after_adverbial(text)
+        if subject is not None and subject.is_document():
+            # "a statement from the ministry": who the statement is from
+            subject = subject.author(text) or subject
         if subject is None:
             return None, "unresolved", None
         named_rule = "according_to" if cue.verb == "according to" else "named"

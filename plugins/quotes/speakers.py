@@ -92,6 +92,17 @@ _PREPOSITIONS = frozenset("for of at with from in on to by".split())
 _DETERMINERS = frozenset("the a an another one its his her their our this that".split())
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
 _PRONOUN_HEADS = frozenset({"he", "she"})
+# words that open an adverbial before the subject ("In a statement, the ministry said")
+_ADVERBIAL = _PREPOSITIONS | frozenset(
+    "after before when while as during asked speaking writing responding since".split()
+)
+# what a quotation can come from, which is not its author ("a statement from the ministry")
+_DOCUMENTS = frozenset(
+    """
+    statement report filing letter note post tweet email e-mail release memo communique
+    message document transcript video interview
+    """.split()
+)
 
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _TOP_GENERIC = frozenset({"chief", "head", "leader", "boss"})
@@ -163,6 +174,30 @@ class Subject:
 
     def is_org_noun(self) -> bool:
         return self.head_word in ORG_NOUNS
+
+    def is_document(self) -> bool:
+        return self.head_word in _DOCUMENTS
+
+    def after_adverbial(self, text: str) -> Subject | None:
+        """The subject after an opening adverbial ("In a statement on Monday, the
+        ministry" is "the ministry"); itself when it has none."""
+        if _bare(self.words[0][2]) not in _ADVERBIAL:
+            return self
+        comma = text.rfind(",", self.start, self.end)
+        if comma == -1:
+            return self
+        return read_subject(text, comma + 1, self.end) or self
+
+    def author(self, text: str) -> Subject | None:
+        """Who a document is from or by: "the ministry" in "a statement from the
+        ministry"; None when it does not say."""
+        if self.head is None or self.head + 1 >= len(self.words):
+            return None
+        if _bare(self.words[self.head + 1][2]) not in ("from", "by", "of"):
+            return None
+        if self.head + 2 >= len(self.words):
+            return None
+        return read_subject(text, self.words[self.head + 2][0], self.end)
 
     def modifiers(self) -> list[tuple[int, int, str]]:
         """The words other than the head and the determiner."""

@@ -156,3 +156,22 @@ def test_an_indefinite_role_needs_its_organization(no_references: Pipeline) -> N
     )
     quote = run(no_references, text)["quotes"]["quotes"][0]
     assert (quote["speaker"], quote["description"]) == (None, "a spokesman for the ministry")
+
+
+def test_the_speaker_comes_after_an_opening_adverbial_and_from_a_document(
+    news: Pipeline,
+) -> None:
+    text = (
+        "Figures delayed\n\n"
+        "PARIS (Reuters) - The Health Ministry said on Monday it would act. Emmanuel Macron "
+        "met Vladimir Putin in Moscow.\n\n"
+        'In a statement on Monday, the ministry said: "We will publish the figures next '
+        'week."\n\n'
+        'After meeting Putin, Macron told reporters: "We had a frank and useful exchange of '
+        'views."\n\n'
+        '"We are not going to change our plans at all," a statement from the ministry said.\n'
+    )
+    quotes = by_opening(run(news, text))
+    assert quotes["We will publish"]["speaker"] == "Health Ministry"
+    assert quotes["We had a"]["speaker"] == "Emmanuel Macron"
+    assert quotes["We are not"]["speaker"] == "Health Ministry"
