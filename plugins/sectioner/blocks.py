@@ -104,6 +104,15 @@ _CUE_ANYWHERE = re.compile(
     r"|, by [A-Z]"  # an artwork's or photo's credit
     r"|©|\(c\) \d{4}|[Cc]opyright \d{4}|All rights reserved"
 )
+# A caption naming what the picture shows: "A bust of Patrick Gordon", "Map of the area",
+# "An aerial view of the site", "Artist's rendering of the probe".
+_DEPICTION = re.compile(
+    r"(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+)?(?:map|location|flag|logo|photo|photograph|image"
+    r"|picture|view|portrait|screenshot|diagram|chart|graph|illustration|painting|drawing"
+    r"|sketch|statue|bust|poster|frontpage|front page|rendering|impression|seal|emblem"
+    r"|coat of arms)s?\s+of\s",
+    re.IGNORECASE,
+)
 # Two sentences in one line: "Austen, Jane. Pride and Prejudice".
 _INNER_STOP = re.compile(r"[a-z]{3}[.!?]\s+\S")
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
@@ -237,6 +246,7 @@ def _is_furniture(line: str) -> bool:
         or _BYLINE.match(opened := line.lstrip(_CLOSERS + "“‘(["))
         or _CUE_START.match(opened)
         or _CUE_ANYWHERE.search(line)
+        or _DEPICTION.match(opened)
         or _is_date_line(line)
     )
 

@@ -76,6 +76,10 @@ def test_real_headings(line: str) -> None:
         "Photo: John Roe",
         "Image: City of Springfield",
         "John Roe/Reuters",
+        # captions naming what the picture shows
+        "Map of the flooded districts",
+        "An aerial view of the damaged barrier",
+        "A statue of the founder in the main square",
         # quotations
         '"We will not give up"',
         "“A turning point”",
@@ -206,3 +210,13 @@ def test_headings_through_the_pipeline() -> None:
     text = report.to_dict()["document"]["text"]
     for s in sections[1:]:
         assert text[s["heading_start"] : s["heading_end"]] == s["heading"]
+
+
+def test_a_page_opening_with_a_caption_has_no_title() -> None:
+    text = "A statue of Jane Doe in Riverton\n\n" + BODY + "\n\nEarly life\n\n" + BODY2 + "\n"
+    doc = Document(text)
+    sectioner = Sectioner()
+    sectioner.process(doc)
+    summary = sectioner.summarize(doc)
+    assert summary["title"] is None
+    assert [s["heading"] for s in summary["sections"] if s["heading"]] == ["Early life"]
