@@ -8,8 +8,10 @@ in their block and are followed by prose are section headings.
 
 The rules use only what a reader sees in plain text: line breaks, blank lines,
 capitalisation, final punctuation, length and a few cue words (bylines, datelines,
-photo credits, "Related:" links). They look at each line once, so the cost is linear
-in the length of the text.
+photo credits, "Related:" links). Headings are a scored decision (see "headings: a
+scored decision" below): style, clause and caption evidence of the line itself, then
+its neighbours (what comes before it, runs of short lines, what follows). They look at
+each line a bounded number of times, so the cost is linear in the length of the text.
 """
 
 from __future__ import annotations
