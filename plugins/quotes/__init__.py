@@ -66,14 +66,17 @@ class QuoteAttributor(Processor):
     def process(self, doc: Document) -> None:
         text = doc.text
         paragraphs = [(p.start, p.end) for p in doc.layer("paragraphs")]
-        quotations = [
-            q
-            for q in find_quotations(text, paragraphs)
-            if self.options.single_quotes or q.family != "single"
-        ]
+        quotations = sorted(
+            (
+                q
+                for q in find_quotations(text, paragraphs)
+                if self.options.single_quotes or q.family != "single"
+            ),
+            key=lambda q: q.open_mark,
+        )
         sentences = [s for s in doc.layer("sentences") if s.attrs.get("part", "body") == "body"]
         starts = [s.start for s in sentences]
-        mentions = [m for m in doc.layer("entities") if "entity" in m.attrs]
+        mentions = sorted((m for m in doc.layer("entities") if "entity" in m.attrs), key=_start)
         entities = [Entity.from_data(e, text) for e in doc.data.get("entities", [])]
         tracker = Tracker(entities, doc.data.get("entities", []))
         roles = Roles(text, doc.data.get("entities", []))
@@ -83,6 +86,7 @@ class QuoteAttributor(Processor):
 
         spans: list[Span] = []
         m = 0
+        qi = 0  # the first quotation that may overlap the sentence
         previous_quote_end = -1
         for index, sentence in enumerate(sentences):
             inside = by_sentence.get(index, [])
@@ -94,11 +98,15 @@ class QuoteAttributor(Processor):
                     spans.append(span)
                     previous_quote_end = q.end
             # then what this sentence says about who is salient
-            quoted = [
-                (q.open_mark, q.close_mark or q.end)
-                for q in quotations
-                if q.open_mark < sentence.end and (q.close_mark or q.end) > sentence.start
-            ]
+            # (quotations follow one another, so their ends come in order too)
+            while qi < len(quotations) and _closed_at(quotations[qi]) <= sentence.start:
+                qi += 1
+            quoted = []
+            for q in quotations[qi:]:
+                if q.open_mark >= sentence.end:
+                    break
+                if _closed_at(q) > sentence.start:
+                    quoted.append((q.open_mark, _closed_at(q)))
             while m < len(mentions) and mentions[m].start < sentence.start:
                 m += 1
             k = m
@@ -217,11 +225,12 @@ class QuoteAttributor(Processor):
         if subject.is_pronoun() and tracker.unnamed_is_latest and tracker.subject is None:
             # “…,” he said, after “…,” a ministry spokesman said: the same unnamed man
             return None, "unresolved", tracker.subject_description
-        inside = [
-            m
-            for m in mentions
-            if subject.start <= m.start and m.end <= subject.end and m.label in SPEAKER_TYPES
-        ]
+        inside = []
+        for k in range(bisect_left(mentions, subject.start, key=_start), len(mentions)):
+            if mentions[k].start >= subject.end:
+                break
+            if mentions[k].end <= subject.end and mentions[k].label in SPEAKER_TYPES:
+                inside.append(mentions[k])
         heads = [m for m in inside if not subject.qualifies(m.start, m.end, text)]
         persons = [m for m in heads if m.label == "PERSON"]
         if persons:
@@ -283,6 +292,14 @@ class QuoteAttributor(Processor):
         return {"quotes": quotes}
 
 
+def _start(span: Span) -> int:
+    return span.start
+
+
+def _closed_at(q: Quotation) -> int:
+    return q.close_mark or q.end
+
+
 def _near_start(text: str, sentence_start: int, offset: int, quoted: list[tuple[int, int]]) -> bool:
     """Is ``offset`` among the first words of its sentence's own (unquoted) text?"""
     prefix = text[sentence_start:offset]
@@ -300,7 +317,7 @@ def _apposition(text: str, subject: Subject, cue: SpeechCue, mentions: list[Span
         return None
     stop = text.find(",", comma + 1, cue.end)
     stop = cue.end if stop == -1 else stop
-    lo = bisect_left(mentions, comma + 1, key=lambda m: m.start)
+    lo = bisect_left(mentions, comma + 1, key=_start)
     if lo < len(mentions) and mentions[lo].end <= stop and mentions[lo].label == "PERSON":
         lead = WORD.findall(text[comma + 1 : mentions[lo].start])
         if len(lead) <= 1:  # "..., Sarah Blake", "..., Mrs Blake"

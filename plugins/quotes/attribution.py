@@ -199,6 +199,9 @@ def _cue_words(text: str, verb_start: int, clause_end: int) -> str:
     return cue
 
 
+_LOOK_BACK_ENTITIES = 200  # entities, latest mentioned first, a description may stand for
+
+
 class Tracker:
     """Who the article is talking about, sentence by sentence."""
 
@@ -218,19 +221,25 @@ class Tracker:
         self.unnamed_is_latest = False
         self.last_speaker: str | None = None
         self.last_quote: tuple[str | None, str | None] | None = None  # (speaker, description)
-        self.seen: list[str] = []  # persons in order of latest mention
+        # entities in order of latest mention (a dict keeps its keys in insertion order)
+        self.seen: dict[str, None] = {}
 
     def mention(self, entity_id: str) -> None:
-        if entity_id in self.seen:
-            self.seen.remove(entity_id)
-        self.seen.append(entity_id)
+        self.seen.pop(entity_id, None)
+        self.seen[entity_id] = None
 
     def person_ids(self) -> list[str]:
-        """The persons mentioned so far, latest first."""
-        return [i for i in reversed(self.seen) if self.is_person(i)]
+        """The persons mentioned so far, latest first (the latest few hundred)."""
+        out = []
+        for n, i in enumerate(reversed(self.seen)):
+            if n >= _LOOK_BACK_ENTITIES:
+                break
+            if self.is_person(i):
+                out.append(i)
+        return out
 
     def persons(self) -> list[Entity]:
-        return [self.entities[i] for i in reversed(self.seen) if self.is_person(i)]
+        return [self.entities[i] for i in self.person_ids()]
 
     def references_in(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
         """``(start, end, kind, entity id)`` of the resolved references inside
