@@ -505,6 +505,8 @@ class RuleRecognizer:
         self._people_named_like_places(text, found, held)
         self._resolve(text, found, held)
         self._drop_diseases(text, found)
+        self._sports_teams(text, found)
+        self._companies_by_context(text, found)
         known = self._known_index(found)
         for idx, piece, mode in deferred:
             self._read_known(text, piece, idx, mode, known, found)
@@ -723,6 +725,10 @@ class RuleRecognizer:
             return True
         if first.text in lex.calendar_words or first.text == "I":
             return False
+        if first.lower in _TEAM_PREFIXES and len(toks) > 1:
+            club = self._gaz(toks, 1, len(toks))
+            if club is not None and club[1] == "GPE":
+                return True  # "Real Madrid beat ..."
         if len(toks) > 1:
             head = self._head_phrase(toks, 0, len(toks))
             if head is not None and head[0] > 1:
@@ -837,6 +843,13 @@ class RuleRecognizer:
             if t.conn:
                 i += 1
                 continue
+            if not role and t.lower in _TEAM_PREFIXES and i + 1 < hi:
+                club = self._gaz(toks, i + 1, hi)
+                if club is not None and club[1] == "GPE":
+                    # "Real Madrid", "Bayern Munich", "Inter Milan": a club
+                    items.append((i, club[0], "ORG", "team", None, None))
+                    i = club[0]
+                    continue
             # a place name that is also a common word or a person's name ("Nice",
             # "Lincoln") is a place only after a preposition of place
             weak_ok = i == lo and (before in _PLACE_PREPOSITIONS or before == "to")
@@ -1290,6 +1303,65 @@ class RuleRecognizer:
             found.append(Candidate(a, b, text[a:b], "ORG", "head"))
         found.sort(key=lambda c: (c.start, -c.end))
 
+    def _sports_teams(self, text: str, found: list[Candidate]) -> None:
+        """A city that plays is a team: "Leeds beat Chelsea 2-1", "lost to Leicester".
+
+        A place that is not a country (national sides are their country, as CoNLL writes
+        them), as the subject or object of a verb of a match result, or with a score after
+        it, is a team (ORG); then so are its other mentions in the article, except after a
+        preposition of place ("in Leeds").
+        """
+        teams: set[str] = set()
+        for c in found:
+            if c.label != "GPE" or (c.ident or "").startswith("country:"):
+                continue
+            if c.next in _RESULT_VERBS or _SCORE_AFTER.match(text, c.end):
+                teams.add(c.key)
+                continue
+            prev = c.prev
+            if prev in _RESULT_VERBS and prev not in _RESULT_INTRANSITIVE:
+                teams.add(c.key)
+            elif prev in ("with", "to", "against", "over", "at"):
+                lo = max(0, c.start - 40)
+                # "drew 1-1 with Hull City": a score between the verb and the side
+                before = [w for w in text[lo : c.start].split() if not _SCORE.match(w)]
+                if len(before) >= 2 and (before[-2].lower(), prev) in _RESULT_PHRASES:
+                    teams.add(c.key)
+        if not teams:
+            return
+        for c in found:
+            if c.key in teams and c.label == "GPE" and c.prev not in _IN_PLACE:
+                c.label, c.source = "ORG", "team"
+
+    def _companies_by_context(self, text: str, found: list[Candidate]) -> None:
+        """A full name read as a person's is a company's where the words around say so.
+
+        "Shares of Acme Harlow", "Acme Harlow shares", "Harlow Barnes analyst Jim Poe": a
+        name of several words that has shares, or employs someone named right after a job
+        noun, is an organization.
+        """
+        by_start = {c.start: c for c in found}
+        for c in found:
+            if c.label != "PERSON" or " " not in c.key or c.role or c.source == "lexicon":
+                continue
+            if c.next in ("shares", "stock"):
+                c.label, c.source = "ORG", "context"
+                continue
+            lo = max(0, c.start - 30)
+            before = text[lo : c.start].split()
+            if (
+                len(before) >= 2
+                and before[-1] == "of"
+                and before[-2].lower() in ("shares", "stake")
+            ):
+                c.label, c.source = "ORG", "context"
+                continue
+            m = _JOB_AFTER.match(text, c.end)
+            if m is not None and m.group(1) in _FIRM_JOBS:
+                other = by_start.get(m.end())
+                if other is not None and other.label == "PERSON":
+                    c.label, c.source = "ORG", "context"
+
     def _drop_diseases(self, text: str, found: list[Candidate]) -> None:
         """Diseases, viruses and drugs ("COVID-19", "HIV", "Ebola", "H5N1") are not names."""
         diseases = not_names()
@@ -1494,6 +1566,45 @@ def role_text(text: str, span: tuple[int, int]) -> str | None:
 
 
 _NAME_BEFORE = re.compile(rf"{_UP}[\w'’&.-]*")
+# Words that open a club's name before its city ("Real Madrid", "Bayern Munich").
+_TEAM_PREFIXES = frozenset(
+    "real atletico atlético athletic athletico bayern borussia dynamo dinamo sporting "
+    "olympique olympiakos racing deportivo inter ac as fc sc cf hertha werder eintracht "
+    "fortuna hapoel maccabi partizan spartak lokomotiv cska steaua slavia sparta rapid "
+    "red".split()
+)
+# Verbs of a match result: the team before them won or played, and the one after lost.
+_RESULT_VERBS = frozenset(
+    "beat beats defeated defeat defeats thrashed edged routed crushed overcame trounced "
+    "hammered outclassed eliminated drew draw draws tied lost loses".split()
+)
+_RESULT_INTRANSITIVE = frozenset("drew draw draws tied lost loses".split())
+# (verb, preposition) before the other side: "drew with Leeds", "lost to Chelsea"
+_RESULT_PHRASES = frozenset(
+    {
+        ("drew", "with"),
+        ("draw", "with"),
+        ("tied", "with"),
+        ("lost", "to"),
+        ("loses", "to"),
+        ("losing", "to"),
+        ("win", "over"),
+        ("victory", "over"),
+        ("win", "against"),
+        ("defeat", "to"),
+        ("defeat", "against"),
+        ("draw", "at"),
+        ("win", "at"),
+    }
+)
+# jobs a firm employs, not a person's staff ("Mary Jones spokesman Tom Lee" is her aide)
+_FIRM_JOBS = frozenset(
+    "analyst analysts economist economists strategist strategists trader traders banker "
+    "bankers engineer engineers researcher researchers".split()
+)
+_JOB_AFTER = re.compile(r"[ \t]+(?:[a-z]+[ \t]+)?([a-z]+)[ \t]+")
+_SCORE = re.compile(r"\d{1,2}-\d{1,2}$")
+_SCORE_AFTER = re.compile(r"[ \t]+\d{1,2}-\d{1,2}\b")
 _STRAIN = re.compile(r"^H\d{1,2}N\d{1,2}$")  # influenza strains: "H5N1"
 _WHOLE_WORD = re.compile(r"[\w/-]{1,30}")
 _DEFINITION = re.compile(rf"\s*\(\s*({_UP}[\w&.-]{{1,11}})\s*\)")

@@ -98,3 +98,52 @@ def test_companies_that_read_as_people(news: Pipeline) -> None:
 def test_bodies_named_by_their_head_say_things(news: Pipeline) -> None:
     found = types(tag(news, "Congress said it would vote. The Treasury said no."))
     assert found == {"Congress": "ORG", "Treasury": "ORG"}
+
+
+def test_companies_by_the_words_around_them(news: Pipeline) -> None:
+    found = types(
+        tag(
+            news,
+            "Shares of Harlow Barnes fell 3 percent after Dean Fitch analyst John Smith "
+            "cut his rating. Mary Jones spokesman Tom Lee said nothing.",
+        )
+    )
+    assert found["Harlow Barnes"] == "ORG" and found["Dean Fitch"] == "ORG"
+    assert found["John Smith"] == "PERSON"
+    assert found["Mary Jones"] == "PERSON"  # a person's spokesman is her aide
+
+
+def test_places_that_play_are_teams(news: Pipeline) -> None:
+    found = types(
+        tag(
+            news,
+            "LONDON, Aug 24 (Reuters) - Manchester City lost to Leeds at home. Real Madrid "
+            "drew with Bayern Munich, and Stoke City drew 1-1 with Hull City. Leicester "
+            "defeated Chelsea 2-0. Germany beat Brazil. Leeds manager Tom Smith was happy.",
+        )
+    )
+    for team in (
+        "Manchester City",
+        "Leeds",
+        "Real Madrid",
+        "Bayern Munich",
+        "Stoke City",
+        "Hull City",
+        "Leicester",
+        "Chelsea",
+    ):
+        assert found[team] == "ORG", team
+    # national sides are their country; a city that does not play stays a place
+    assert found["Germany"] == "GPE" and found["Brazil"] == "GPE"
+    assert found["LONDON"] == "GPE"  # the dateline
+
+
+def test_cities_in_news_stay_places(news: Pipeline) -> None:
+    found = types(
+        tag(
+            news,
+            "Officials in Leeds said the council met. Crowds gathered in Mexico City and "
+            "Madrid. Munich hosted the talks.",
+        )
+    )
+    assert found == {"Leeds": "GPE", "Mexico City": "GPE", "Madrid": "GPE", "Munich": "GPE"}
