@@ -53,6 +53,33 @@ run is cut into mentions:
    after "the", which names a team or a band ("the Pirates"); nor are words in capitals
    for emphasis ("ALL NOW").
 
+Then, over the whole article:
+
+- **Names kept whole.** A possessive stands inside a name when the possessor is a common
+  word and a name head closes the capitalized words after it ("United Nations Children's
+  Fund", "Women's World Cup"; but "Russia's Foreign Ministry" is two). Before a bracketed
+  acronym, the capitalized words and "of", "for", "and", "the" whose initials spell it are
+  one name ("Coalition for Epidemic Preparedness Innovations (CEPI)"). A capitalized word
+  that is not otherwise a name, then ", the" and an organization's name closed by
+  punctuation, is one name with its description ("Gavi, the Vaccine Alliance,"). A name
+  closed by a legal form ends there ("Acme Corp and Example Inc." is two), and keeps an
+  opener ("Example Inc. said").
+- **People named like places.** A given name and a family name that is a name head ("Linda
+  Park") is a person, not a park, where the family name alone is a person in the article
+  ("Park said"), a verb of saying stands next to it, or a role and a comma before it.
+- **Diseases** ("COVID-19", "HIV", "Ebola", "mpox", ``data/diseases.txt``; strain codes
+  such as "H5N1") are not names.
+- **Teams.** A place that is not a country as the subject or object of a result verb
+  ("Leeds beat ...", "lost to Leicester", "drew 1-1 with Hull City"), or with a score after
+  it, is a team (ORG), and so are its other mentions except after a preposition of place;
+  a club prefix before a city ("Real Madrid", "Bayern Munich", "Inter Milan") makes one
+  ORG. National sides stay their country (GPE), as CoNLL writes them.
+- **Companies by context.** A name of several words read as a person's is a company's
+  when it has shares ("shares of X", "X shares") or employs an analyst, economist,
+  strategist, trader, banker, engineer or researcher named right after it ("X analyst
+  Jim Poe"). Companies that read as people or places ("Goldman Sachs") are listed in
+  ``data/companies.tsv``; legal forms ("Corp", "Inc.", "plc") are heads.
+
 Some lines are read differently (a sentence of hard-wrapped text is read line by line
 when its lines differ):
 
