@@ -334,6 +334,8 @@ def _one_person(description: str) -> bool:
 def _opening_description(text: str, start: int, end: int) -> Subject | None:
     """A description opening a sentence: "The Iranian security official", "A ministry
     spokesman"; None when the sentence opens otherwise."""
+    if text[start : start + 1] not in ("T", "A", "t", "a"):
+        return None
     found = WORD.match(text, start)
     if not found or found.group().lower() not in {"the", "a", "an"}:
         return None
