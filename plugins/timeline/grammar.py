@@ -119,7 +119,9 @@ MACROS: dict[str, str] = {
         r"(?![a-z])"
     ),
     "WEEKDAY_FULL": rf"(?P<weekday>{_WEEKDAY_FULL})(?![\w-])",
-    "NUM": rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_i(_NUMBER_WORDS)})",
+    "NUM": (
+        rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:(?:_|-)1/2|½)?|½|{_i(_NUMBER_WORDS)})"
+    ),
     "VAGUE": (
         r"(?P<vague>(?i:several|a_few|few|some|many|a_couple_of|couple_of|a_number_of|"
         r"numerous|countless|dozens_of|hundreds_of|a_handful_of))"
@@ -307,7 +309,19 @@ def check_decade(text: str, m: re.Match[str]) -> bool:
         return True
     if raw[:1] in "'’":
         return True
-    return bool(m.group("the") or m.group("part"))
+    if m.group("the") or m.group("part"):
+        return True
+    # "the 1980s and 90s": a bare decade joined to one before it
+    tokens = text[max(0, m.start() - 40) : m.start()].split()[-3:]
+    if len(tokens) < 2 or _bare(tokens[-1]) not in ("and", "or", "to", "through", "into"):
+        return False
+    before = tokens[-2].rstrip(",")
+    if not (before.endswith(("0s", "0's", "0’s")) or _bare(before) in DECADE_WORDS):
+        return False
+    # "the 1980s and 90s", not "in his 80s and 90s"
+    return len(before.rstrip("s'’")) == 4 or (
+        len(tokens) == 3 and _bare(tokens[0]) not in _POSSESSIVES
+    )
 
 
 def check_season(text: str, m: re.Match[str]) -> bool:
@@ -450,6 +464,65 @@ def check_day_before(text: str, m: re.Match[str]) -> bool:
     return not after or after[0] in ".,;:!?)\n" or word_after(text, m.end()) in _VERB_AFTER_BEFORE
 
 
+_QUARTER_LEFT = frozenset(
+    """in for during of from over through throughout since into with at by to until till
+    before after across""".split()
+)
+_QUARTER_NOUNS = frozenset(
+    """century centuries mile miles final finals finalist finalists note notes point points
+    pounder hour horse horses deck back backs master staff""".split()
+)
+
+
+def check_the_quarter(text: str, m: re.Match[str]) -> bool:
+    """ "in the quarter", "for the quarter ended June 30"; not "the quarter of the vote",
+    "the quarter-final", "the quarter century"."""
+    if _bare(word_before(text, m.start())) not in _QUARTER_LEFT:
+        return False
+    after = word_after(text, m.end())
+    return _bare(after) not in _QUARTER_NOUNS and _bare(after) != "of"
+
+
+def check_adverbial(text: str, m: re.Match[str]) -> bool:
+    """A word used as an adverb of time ("fell overnight.", "that night, he left"), not
+    as an adjective before its noun ("overnight rates", "the night shift", "the morning
+    of March 5")."""
+    after = word_after(text, m.end())
+    if not after or not after[0].isalpha():
+        return True
+    bare = _bare(after)
+    return bare != "of" and (after[0].isupper() or bare in FUNCTION_WORDS)
+
+
+_PART_OF_DAY_LEFT = frozenset(
+    "in during by until till through throughout later earlier early late that".split()
+)
+
+
+def check_the_part_of_day(text: str, m: re.Match[str]) -> bool:
+    """ "in the morning", "that night"; not "the night shift" or "stayed for the night"."""
+    if m.group("rel").lower() == "the" and (
+        _bare(word_before(text, m.start())) not in _PART_OF_DAY_LEFT
+    ):
+        return False
+    if _bare(word_after(text, m.end())) in ("before", "after", "prior"):
+        return False
+    return check_adverbial(text, m)
+
+
+_OTHER_NEW_YEARS = frozenset(
+    """lunar chinese persian iranian jewish islamic hijri vietnamese tamil sikh thai
+    orthodox nepali hindu sinhala sinhalese khmer tibetan korean""".split()
+)
+
+
+def check_holiday(text: str, m: re.Match[str]) -> bool:
+    """ "New Year" is January 1 unless another calendar's ("Lunar New Year")."""
+    if not m.group("holiday").lower().startswith("new year"):
+        return True
+    return _bare(word_before(text, m.start())) not in _OTHER_NEW_YEARS
+
+
 # -- rules ---------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Rule:
@@ -499,6 +572,11 @@ RULES: tuple[Rule, ...] = (
       r"(?:<APPROX>)?(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?_?<AMPM>(?:_<TZ>)?"
       r"(?:,?_(?:<WEEKDAY_FULL>|<DATEWORD>))?",
       nz.norm_clock),
+    R("time_hhmm_zone", "TIME",
+      r"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)_(?P<tz>(?:GMT|UTC|ET|EST|EDT|CST|CDT|MST|"
+      r"MDT|PST|PDT|BST|CET|CEST|EET|EEST|MSK|IST|JST|KST|HKT|SGT|AEST|AEDT)(?![\w])|"
+      r"(?i:local_time)(?![\w-]))",
+      nz.norm_clock),
     R("time_clock_24h", "TIME",
       r"(?P<hour>[01]?\d|2[0-3])(?::|h)(?P<minute>[0-5]\d)(?![\w:]|[.,]\d)(?:_?<TZ>)?",
       nz.norm_clock, check_clock24),
@@ -517,6 +595,16 @@ RULES: tuple[Rule, ...] = (
       r"_(?P<pod>(?i:morning|afternoon|evening|night))(?![\w-])",
       nz.norm_part_of_day),
     R("time_tonight", "TIME", r"(?P<rel>(?i:tonight))(?![\w-])", nz.norm_part_of_day),
+    R("time_overnight", "TIME", r"(?i:overnight)(?![\w-])", nz.norm_overnight, check_adverbial),
+    R("time_the_part_of_day", "TIME",
+      r"(?P<rel>(?i:the|that))_(?P<pod>(?i:morning|afternoon|evening|night))(?![\w'’-])",
+      nz.norm_part_of_day, check_the_part_of_day),
+    R("date_early_hours", "DATE",
+      r"(?:(?i:the)_)?(?P<hours>(?i:early|small|wee)_hours)_of_(?:<WEEKDAY_FULL>|<DATEWORD>)",
+      nz.norm_part_of_named_day),
+    R("date_part_named_day", "DATE",
+      r"(?P<part>(?i:early|late|earlier|later))_(?:<WEEKDAY_FULL>|<DATEWORD>)(?!,?_(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))",
+      nz.norm_part_of_named_day),
     # -- calendar dates -------------------------------------------------------------------
     R("date_month_day", "DATE",
       r"(?:<WEEKDAY>,?_)?<MONTH>_<DAY>(?:,?_<YEAR>)?",
@@ -527,6 +615,10 @@ RULES: tuple[Rule, ...] = (
     R("date_dayword_month", "DATE",
       r"(?:(?i:the)_)?<DAYWORD>_of_<MONTH>(?:,?_<YEAR>)?",
       nz.norm_month_day),
+    R("date_week_of_month", "DATE",
+      r"(?:(?i:the)_)?(?P<ord>(?i:first|second|third|fourth|last|final))_"
+      r"(?P<unit>(?i:week|weekend))_of_<MONTH_FULL>(?:,?_<YEAR>)?",
+      nz.norm_week_of_month),
     R("date_month_year", "DATE",
       r"(?:<PART>(?:_|-))?<MONTH>(?:,|_of)?_(?:<YEAR>|<YEAR2>)",
       nz.norm_month_year),
@@ -536,9 +628,15 @@ RULES: tuple[Rule, ...] = (
     R("date_relative_month", "DATE",
       r"(?:<PART>(?:_|-))?(?P<rel>(?i:this_past|this_coming|last|next|this))_<MONTH_FULL>",
       nz.norm_month),
-    R("date_holiday", "DATE", r"<HOLIDAY>(?:_(?:<YEAR>|<YEAR2>))?", nz.norm_holiday),
+    R("date_holiday", "DATE", r"<HOLIDAY>(?:_(?:<YEAR>|<YEAR2>))?", nz.norm_holiday,
+      check_holiday),
+    R("date_year_earlier", "DATE",
+      r"(?i:the|that)_(?i:year-earlier|year-ago|year-before|prior-year|year-previous)_"
+      r"(?:<ORD_Q>(?:_|-))?(?:(?i:fiscal)_)?(?P<unit>(?i:quarter|half|period|month|week|year))"
+      r"(?![\w-])",
+      nz.norm_year_earlier),
     R("date_quarter", "DATE",
-      r"(?:(?i:the)_)?<ORD_Q>(?:_|-)(?:(?i:fiscal)_)?(?:(?P<quarterword>(?i:quarter))|"
+      r"(?:(?i:the)_)?(?:(?i:fiscal)_)?<ORD_Q>(?:_|-)(?:(?i:fiscal)_)?(?:(?P<quarterword>(?i:quarter))|"
       r"(?P<halfword>(?i:half)))(?![\w-])(?:_of_(?:(?i:the_year)|(?P<yrel>(?i:this|last|next))"
       r"_(?i:year))|(?:_of|,)?_<YEAR>)?",
       nz.norm_quarter, check_quarter),
@@ -549,6 +647,8 @@ RULES: tuple[Rule, ...] = (
     R("date_quarter_code", "DATE",
       r"(?P<q>Q[1-4]|H[12])(?![\w])(?:_(?:<YEAR>|<YEAR2>))?",
       nz.norm_quarter),
+    R("date_the_quarter", "DATE", r"(?i:the)_(?P<unit>quarter)(?![\w-])", nz.norm_the_quarter,
+      check_the_quarter),
     R("date_fiscal_year", "DATE",
       r"(?i:fiscal)_(?:(?i:year)_)?(?:<YEAR>|<YEAR2>)",
       nz.norm_fiscal_year),
@@ -573,6 +673,8 @@ RULES: tuple[Rule, ...] = (
       r"(?P<half2>_and_a_half)?_(?P<dir>(?i:ago|back|from_now|hence))(?![\w])",
       nz.norm_ago),
     R("date_units_ago", "DATE", r"<UNIT_PL>_(?i:ago)(?![\w])", _PAST),
+    R("date_units_later", "DATE", r"<UNIT_PL>_(?i:later)(?![\w-])", _FUTURE),
+    R("date_units_earlier", "DATE", r"<UNIT_PL>_(?i:earlier)(?![\w-])", _PAST),
     R("date_later", "DATE",
       r"(?:<APPROX>)?(?:<NUM>|<VAGUE>)(?P<half>_and_a_half)?(?:_|-)<UNIT>"
       r"(?P<half2>_and_a_half)?_(?P<dir>(?i:later|earlier|afterwards?|after_that|before_that))"
@@ -594,11 +696,16 @@ RULES: tuple[Rule, ...] = (
       r"(?:(?P<part>(?i:the_beginning_of|the_start_of|the_end_of|the_middle_of|early|earlier|"
       r"late|later|mid))(?:_|-))?(?P<rel>(?i:this_past|this_coming|the_past|the_last|"
       r"the_previous|the_preceding|the_prior|the_following|the_next|the_coming|the_current|"
-      r"the_present|the_latest|the_most_recent|the_same|this|last|next|that))_<UNIT_CAL>",
+      r"the_present|the_latest|the_most_recent|the_same|this|last|next|that))_"
+      r"(?P<fiscal>(?i:fiscal)_)?<UNIT_CAL>",
       nz.norm_relative_unit),
     R("date_part_of_the_unit", "DATE",
       r"<PART>_(?P<rel>(?i:the))_(?P<unit>(?i:year|month|week|decade|century))(?![\w-])",
       nz.norm_relative_unit),
+    R("date_in_the_unit", "DATE",
+      r"(?P<part>(?i:earlier|later|early|late))_in_the_"
+      r"(?P<unit>(?i:day|week|month|year|decade|century))(?![\w-])",
+      nz.norm_in_the_unit),
     R("date_the_weekend", "DATE", r"(?i:the|that)_(?i:weekend)(?![\w-])", nz.norm_the_weekend),
     R("date_day_before_after", "DATE",
       r"(?i:the_day_(?P<dir>before|after))(?![\w-])",
@@ -624,7 +731,7 @@ RULES: tuple[Rule, ...] = (
     R("date_soon", "DATE", r"(?i:soon)(?![\w-])", _FUTURE, check_soon),
     # -- sets --------------------------------------------------------------------------------
     R("set_every", "SET",
-      r"(?i:every|each)_(?:(?P<other>(?i:other))_)?(?:<NUM>_)?(?:<UNIT>|<WEEKDAY_FULL>|"
+      r"(?i:every|each)_(?:(?P<other>(?i:other))_)?(?:(?:<NUM>|<VAGUE>)_)?(?:<UNIT>|<WEEKDAY_FULL>|"
       r"<MONTH_FULL>|<SEASON>|<POD>)",
       nz.norm_set),
     R("set_times_per", "SET",
@@ -647,8 +754,9 @@ RULES: tuple[Rule, ...] = (
       nz.norm_half_unit),
     R("duration_count", "DURATION",
       r"(?:<APPROX>)?(?:(?i:the)_)?(?:<NUM>|<VAGUE>)(?P<half>_and_a_half)?(?:_|-)<UNIT>"
-      r"(?P<half2>_and_a_half)?(?!-(?i:old))",
+      r"(?P<half2>_and_a_half)?(?![-‐](?i:old|long))(?:_(?i:period|term)(?![\w-]))?",
       nz.norm_duration, check_duration),
+    R("duration_long", "DURATION", r"<UNIT>-(?i:long)(?![\w-])", nz.norm_long),
     R("duration_units", "DURATION", r"<UNIT_PL>", nz.norm_vague_duration, check_bare_units),
     # -- bare years, months, seasons and weekdays: last, as everything above is longer --------
     R("date_year", "DATE",
@@ -829,7 +937,7 @@ LEAD_WORDS: frozenset[str] = frozenset(
         roughly nearly almost close less fewer just up at no more upwards early earlier
         late later mid middle right fiscal new good st. valentine's valentine’s of to than
         least and end beginning start dawn estimated over under times these near
-        foreseeable distant""".split(),
+        foreseeable distant fiscal in small wee""".split(),
     )
 )
 _LEFT_WORDS = 5

@@ -251,6 +251,7 @@ SET_ADVERBS: dict[str, str] = {
 HOLIDAYS: dict[str, str] = {
     "new year's day": "01-01",
     "new year's eve": "12-31",
+    "new year": "01-01",
     "valentine's day": "02-14",
     "st. patrick's day": "03-17",
     "may day": "05-01",

@@ -542,6 +542,11 @@ def _amount(m: re.Match[str]) -> float | None:
     if raw is None:
         return 1
     raw = raw.replace(",", "")
+    # "2 1/2 years", "2½ years": a whole number and a half
+    if raw.endswith(("1/2", "½")):
+        whole = raw[:-3] if raw.endswith("1/2") else raw[:-1]
+        whole = whole.strip(" \t\u00a0-")
+        return (int(whole) if whole.isdigit() else 0) + 0.5
     try:
         n: float = float(raw) if "." in raw else int(raw)
     except ValueError:
@@ -935,6 +940,18 @@ def norm_relative_unit(m: re.Match[str], ctx: Context) -> Timex | None:
     rel = " ".join(m.group("rel").lower().split())
     unit = m.group("unit").lower()
     gran = UNITS[unit][2]
+    if _g(m, "fiscal") and gran == "year" and rel not in _DURATION_WORDS:
+        # "the current fiscal year", "last fiscal year": a fiscal year, as "fiscal 2024"
+        if rel in _ANCHORED_STEP:
+            anchor = ctx.anchor("year")
+            start = anchor.start() if anchor is not None else None
+            base = start.year if start is not None else None
+            year = None if base is None else base + _ANCHORED_STEP[rel]
+        else:
+            year = None if ctx.ref is None else ctx.ref.year + _REL_STEP.get(rel, 0)
+        if year is None:
+            return Timex("DATE", "FYXXXX", None, _mod(m), unresolved=ctx.ref is None)
+        return Timex("DATE", f"FY{year:04d}", None, _mod(m))
     if rel in _DURATION_WORDS:
         return Timex("DURATION", duration_value(1, unit), mod=_mod(m))
     if rel in ("the next", "the coming") and _preceded_by(ctx, _SPAN_PREPOSITIONS):
@@ -1023,6 +1040,121 @@ def norm_later(m: re.Match[str], ctx: Context) -> Timex | None:
     if point is None:
         return _unresolved_unit(gran, ctx, m)
     return _date_timex(point, ctx, m, relative=ctx.last is None)
+
+
+_PERIODS = ("year", "half", "quarter", "month")
+
+
+def norm_year_earlier(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "the year-earlier quarter", "the year-ago period", "the year-earlier first half":
+    the same stretch one year before the one the text is speaking of (the last date it
+    mentioned, else the reference date)."""
+    word = m.group("unit").lower()
+    ordinal = (_g(m, "ord") or "").lower()
+    if ordinal:
+        gran = "half" if word == "half" else "quarter"
+        n = _QUARTER_ORD.get(ordinal)
+        if n is None or (gran == "half" and n > 2):
+            return None
+        if gran == "half" and ordinal in ("final", "last"):
+            n = 2
+        anchor = ctx.anchor("year")
+        start = anchor.start() if anchor is not None else None
+        if start is None:
+            return _date_timex(Point(gran, None, part=n), ctx, m, relative=True)
+        return _date_timex(Point(gran, start.year - 1, part=n), ctx, m, relative=False)
+    if word == "period":
+        # the period of the last year, half, quarter or month the text named
+        gran = next((p.gran for p in reversed(ctx.points[-RECENT:]) if p.gran in _PERIODS), "year")
+    else:
+        gran = UNITS[word][2]
+    anchor = ctx.anchor(gran)
+    if gran == "quarter" and ctx.ref is not None and ctx.recent(gran) is None:
+        # as "the quarter" in a past clause: the one before the reference date's
+        anchor = norm_the_quarter(m, ctx).point
+    if anchor is None:
+        return _unresolved_unit(gran, ctx, m)
+    steps = {"quarter": -4, "half": -2, "season": -4, "month": -12, "week": -52}.get(gran, -1)
+    point = shift_point(anchor, gran, steps)
+    if point is None:
+        return _unresolved_unit(gran, ctx, m)
+    return _date_timex(point, ctx, m, relative=ctx.last is None)
+
+
+def norm_the_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "in the quarter": the quarter the text is speaking of (of the last date it
+    mentioned); else, in a past clause, the quarter before the reference date's."""
+    recent = ctx.recent("quarter")
+    if recent is not None and recent.start() is not None:
+        point = shift_point(recent, "quarter", 0)
+        if point is not None:
+            return _date_timex(point, ctx, m, relative=False)
+    if ctx.ref is None:
+        return _unresolved_unit("quarter", ctx, m)
+    step = -1 if ctx.direction() == "past" else 0
+    return _date_timex(shift(ctx.ref, "quarter", step), ctx, m, relative=True)
+
+
+def norm_in_the_unit(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "earlier in the day", "later in the week", "late in the year": the day, week,
+    month or year the text is speaking of (the last date it mentioned, else the
+    reference date)."""
+    gran = UNITS[m.group("unit").lower()][2]
+    anchor = ctx.anchor(gran)
+    point = shift_point(anchor, gran, 0) if anchor is not None else None
+    if point is None:
+        return _unresolved_unit(gran, ctx, m)
+    return _date_timex(point, ctx, m, relative=ctx.recent(gran) is None)
+
+
+_WEEK_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
+
+
+def norm_week_of_month(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "the first week of April" (the ISO week holding April 4, so that most of its days
+    are in April), "the last week of June", "the second weekend of May"."""
+    n = _WEEK_ORDINALS.get(m.group("ord").lower())
+    if n is None:
+        return None
+    month = month_of(m.group("month"))
+    gran = "weekend" if m.group("unit").lower().startswith("weekend") else "week"
+    year = _year_of(m, ctx)
+    relative = year is None
+    if year is None:
+        if ctx.ref is None:
+            return _date_timex(Point(gran), ctx, m, relative=True)
+        year = place_month(ctx.ref, month, ctx.direction())
+    if gran == "weekend":
+        saturday = _nth_weekday(year, month, 6, n)
+        return _date_timex(week_point(saturday, gran), ctx, m, relative=relative)
+    last = calendar.monthrange(year, month)[1]
+    day = 7 * n - 3 if n > 0 else last - 3
+    return _date_timex(week_point(date(year, month, day)), ctx, m, relative=relative)
+
+
+def norm_part_of_named_day(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "late Tuesday", "early yesterday", "the early hours of Sunday": the day, with a
+    mod (START or END) where the words say it."""
+    sub = norm_weekday(m, ctx) if _g(m, "weekday") else norm_date_word(m, ctx)
+    if sub is None:
+        return None
+    part = (_g(m, "part") or "").lower()
+    sub.mod = "START" if part.startswith("early") or _g(m, "hours") else None
+    if part == "late":
+        sub.mod = "END"
+    return sub
+
+
+def norm_overnight(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "overnight": the night of the day the text is speaking of; without one, the night
+    before the reference date in a past clause, the coming night otherwise."""
+    recent = ctx.recent("day")
+    if recent is not None:
+        return _timex_at(replace(recent, gran="day", time=None), "NI", ctx, m, False)
+    if ctx.ref is None:
+        return _timex_at(Point("day"), "NI", ctx, m, True)
+    step = -1 if ctx.direction() == "past" else 0
+    return _timex_at(shift(ctx.ref, "day", step), "NI", ctx, m, True)
 
 
 # -- normalizers: times ------------------------------------------------------------------
@@ -1154,10 +1286,17 @@ def norm_set(m: re.Match[str], ctx: Context) -> Timex | None:
     if _g(m, "pod"):
         return Timex("SET", "XXXX-XX-XXT" + PARTS_OF_DAY[m.group("pod").lower().rstrip("s")])
     unit = m.group("unit").lower()
-    n = _amount(m) if _g(m, "num") else 1
+    n = _amount(m) if _g(m, "num") or _g(m, "vague") else 1
     if _g(m, "other"):
         n = 2 * (n or 1)
     return Timex("SET", duration_value(n, unit))
+
+
+def norm_long(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "week-long" (P1W), "decades-long" (PXDE)."""
+    unit = m.group("unit").lower()
+    plural = (unit.endswith("s") and unit[:-1] in UNITS) or unit == "centuries"
+    return Timex("DURATION", duration_value(None if plural else 1, unit))
 
 
 def norm_set_per(m: re.Match[str], ctx: Context) -> Timex | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from . import normalize as nz
@@ -57,7 +57,11 @@ def tag(
         text, reference_date, direction=direction, date_order=date_order, sentences=list(sentences)
     )
     out: list[Tagged] = []
-    for found in grammar.find(text):
+    finds = grammar.find(text)
+    covered = 0  # the end of a range's second date, which takes the place of what it covers
+    for found in finds:
+        if found.start < covered:
+            continue
         ctx.start, ctx.end = found.start, found.end
         if isinstance(found.rule, Rule):
             timex = found.rule.normalize(found.match, ctx)
@@ -71,20 +75,90 @@ def tag(
             continue
         if timex.type in ("DATE", "TIME"):
             ctx.remember(timex.point)
-        out.append(
-            Tagged(
-                found.start,
-                found.end,
-                text[found.start : found.end],
-                timex.type,
-                timex.value,
-                found.rule.name,
-                timex.point,
-                timex.mod,
-                timex.unresolved,
-            )
+        tagged = Tagged(
+            found.start,
+            found.end,
+            text[found.start : found.end],
+            timex.type,
+            timex.value,
+            found.rule.name,
+            timex.point,
+            timex.mod,
+            timex.unresolved,
         )
+        out.append(tagged)
+        tail = _range_tail(text, tagged, min(len(text), found.end + 24))
+        if tail is not None:
+            ctx.remember(tail.point)
+            out.append(tail)
+            covered = tail.end
     return out
+
+
+# The second end of a range written short: "2013-14", "1995-96", "March 3-5", "Sept. 14
+# and 16". Anchored at the end of the first date and a few characters long.
+_YEAR_TAIL = re.compile(r"[-–/](\d\d)(?![\w%]|[.,:/]\d)")
+_DAY_TAIL = re.compile(
+    r"(?:[-–]|,?[ ](?:and|or|to|through|until|till)[ ])(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    r"(?![\w%:/-]|[.,]\d)(?:,?[ ](1\d\d\d|20\d\d)(?![\w%]|[.,]\d))?"
+)
+_WORD_AFTER = re.compile(r"[ ]([a-z]+)")
+_TAIL_FUNCTION_WORDS = frozenset(
+    """and or but in on at to for from by with as of the a an this that after before until
+    while when was were is are will would had has have said says""".split()
+)
+
+
+def _range_tail(text: str, first: Tagged, limit: int) -> Tagged | None:
+    """The second date of a short range right after ``first``, with its year or month."""
+    point = first.point
+    if point is None or limit - first.end < 3:
+        return None
+    if first.rule == "date_year" and point.gran == "year" and point.year is not None:
+        m = _YEAR_TAIL.match(text, first.end, limit)
+        if m is None or not first.text[-4:].isdigit():
+            return None
+        year = point.year // 100 * 100 + int(m.group(1))
+        if year <= point.year:
+            year += 100
+        if year - point.year > 20:
+            return None
+        tail = nz.Point("year", year)
+    elif first.rule == "date_month_day" and point.gran == "day" and first.text[-1:].isalnum():
+        if first.text[-4:].isdigit() and len(first.text) > 6 and point.year is not None:
+            return None  # "March 3, 2024": a year, not a day, ends it
+        m = _DAY_TAIL.match(text, first.end, limit)
+        if m is None or point.month is None or point.day is None:
+            return None
+        day = int(m.group(1))
+        # "March 3 and 4 people": a number of something, not a day
+        word = _WORD_AFTER.match(text, m.end(), min(limit, m.end() + 30))
+        if m.group(0)[0] not in "-–" and word and word.group(1) not in _TAIL_FUNCTION_WORDS:
+            return None
+        if day <= point.day or not nz.valid_date(point.year or 2000, point.month, day):
+            return None
+        if m.group(2):
+            # "Sept. 14-16, 2010": the year is both days'
+            year = int(m.group(2))
+            if not nz.valid_date(year, point.month, day):
+                return None
+            first.point = point = replace(point, year=year)
+            first.value, first.unresolved = point.value(), False
+        tail = nz.Point("day", point.year, point.month, day)
+    else:
+        return None
+    start = m.start(1)
+    return Tagged(
+        start,
+        m.end(),
+        text[start : m.end()],
+        "DATE",
+        tail.value(),
+        first.rule + "_range",
+        tail,
+        None,
+        first.unresolved,
+    )
 
 
 def _normalize_extra(pattern: ExtraPattern, m: re.Match[str], ctx: nz.Context) -> nz.Timex | None:
