@@ -58,6 +58,7 @@ __all__ = [
     "load_lexicon",
     "normalize",
     "not_names",
+    "plain_abbreviations",
 ]
 
 
@@ -400,6 +401,21 @@ def not_names() -> frozenset[str]:
             if line.strip() and not line.startswith("#")
         )
     return _not_names
+
+
+_plain_abbreviations: frozenset[str] | None = None
+
+
+def plain_abbreviations() -> frozenset[str]:
+    """Abbreviations in capitals that name no entity (``data/abbreviations.txt``): "PhD",
+    "GDP", "CEO", "TV"; written without full stops, case kept."""
+    global _plain_abbreviations
+    if _plain_abbreviations is None:
+        text = (_DATA / "abbreviations.txt").read_text(encoding="utf-8")
+        _plain_abbreviations = frozenset(
+            line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+        )
+    return _plain_abbreviations
 
 
 def _titles() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:

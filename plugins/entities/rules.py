@@ -68,7 +68,10 @@ Then, over the whole article:
   Park") is a person, not a park, where the family name alone is a person in the article
   ("Park said"), a verb of saying stands next to it, or a role and a comma before it.
 - **Diseases** ("COVID-19", "HIV", "Ebola", "mpox", ``data/diseases.txt``; strain codes
-  such as "H5N1") are not names.
+  such as "H5N1") are not names, nor are abbreviations that name nothing ("PhD", "GDP",
+  "CEO", "TV", ``data/abbreviations.txt``).
+- **Storms** are events by their kind ("Hurricane Delia", "Typhoon Haiyan"), even where
+  the name is also a place's; a lone plural event head is an event ("the Paralympics").
 - **Teams.** A place that is not a country as the subject or object of a result verb
   ("Leeds beat ...", "lost to Leicester", "drew 1-1 with Hull City"), or with a score after
   it, is a team (ORG), and so are its other mentions except after a preposition of place;
@@ -102,7 +105,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from .gazetteer import Lexicon, normalize, not_names
+from .gazetteer import Lexicon, normalize, not_names, plain_abbreviations
 
 __all__ = ["Candidate", "RuleRecognizer", "SentenceInfo", "role_text"]
 
@@ -870,6 +873,16 @@ class RuleRecognizer:
             if t.conn:
                 i += 1
                 continue
+            if t.lower in _STORMS and i + 1 < hi and not toks[i + 1].conn:
+                j = i + 2
+                if t.lower == "tropical" and toks[i + 1].lower in _STORMS and j < hi:
+                    j += 1  # "Tropical Storm Alberto"
+                name = toks[j - 1]
+                if not name.conn and (not self._common(name) or name.text in self.lex.given):
+                    # "Hurricane Delia", "Cyclone Phailin", "Typhoon Haiyan": a storm
+                    items.append((i, j, "EVENT", "storm", None, None))
+                    i = j
+                    continue
             if not role and t.lower in _TEAM_PREFIXES and i + 1 < hi:
                 club = self._gaz(toks, i + 1, hi)
                 if club is not None and club[1] == "GPE":
@@ -1390,11 +1403,15 @@ class RuleRecognizer:
                     c.label, c.source = "ORG", "context"
 
     def _drop_diseases(self, text: str, found: list[Candidate]) -> None:
-        """Diseases, viruses and drugs ("COVID-19", "HIV", "Ebola", "H5N1") are not names."""
+        """Diseases, viruses and drugs ("COVID-19", "HIV", "Ebola", "H5N1") are not names,
+        nor are abbreviations such as "PhD", "GDP" or "TV" (``data/abbreviations.txt``)."""
         diseases = not_names()
+        plain = plain_abbreviations()
         keep = []
         for c in found:
             if c.key not in self.extra and c.label != "PERSON":
+                if c.key.replace(".", "") in plain:
+                    continue  # "PhD", "GDP", "CEO": abbreviations that name nothing
                 word = c.key.casefold()
                 # the whole word: "COVID" is cut from "COVID-19"
                 whole = _WHOLE_WORD.match(text, c.start)
@@ -1458,6 +1475,8 @@ class RuleRecognizer:
             head = lex.heads.get(key.lower())
             if head is not None and head[0] == "ORG" and (not c.initial or c.next in _SPEECH):
                 return "ORG"  # "Congress", "the Academy": a body named by its head
+            if head is not None and head[0] == "EVENT" and key.endswith("s") and not c.initial:
+                return "EVENT"  # "the Paralympics", "the Games"
         if c.next in _SPEECH:
             return "PERSON"
         common = lex.common
@@ -1632,6 +1651,8 @@ _FIRM_JOBS = frozenset(
 _JOB_AFTER = re.compile(r"[ \t]+(?:[a-z]+[ \t]+)?([a-z]+)[ \t]+")
 _SCORE = re.compile(r"\d{1,2}-\d{1,2}$")
 _SCORE_AFTER = re.compile(r"[ \t]+\d{1,2}-\d{1,2}\b")
+# A storm's kind before its name makes an event ("Hurricane Delia", "Typhoon Haiyan").
+_STORMS = frozenset("hurricane cyclone typhoon storm tropical".split())
 _STRAIN = re.compile(r"^H\d{1,2}N\d{1,2}$")  # influenza strains: "H5N1"
 _WHOLE_WORD = re.compile(r"[\w/-]{1,30}")
 _DEFINITION = re.compile(rf"\s*\(\s*({_UP}[\w&.-]{{1,11}})\s*\)")
