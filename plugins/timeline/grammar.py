@@ -937,9 +937,12 @@ LEAD_WORDS: frozenset[str] = frozenset(
         roughly nearly almost close less fewer just up at no more upwards early earlier
         late later mid middle right fiscal new good st. valentine's valentine’s of to than
         least and end beginning start dawn estimated over under times these near
-        foreseeable distant fiscal in small wee""".split(),
+        foreseeable distant fiscal small wee""".split(),
     )
 )
+#: Words inside an expression that no expression starts with ("earlier in the day"): the
+#: scan left goes on past them without trying a match there.
+INNER_WORDS: frozenset[str] = frozenset({"in"})
 _LEFT_WORDS = 5
 _LEFT_CHARS = 48
 _RIGHT_CHARS = 120
@@ -963,7 +966,20 @@ class Grammar:
         self.extra = tuple(extra)
         self._extra_regex = [re.compile(p.pattern) for p in self.extra]
         self._index = {rule.name: i for i, rule in enumerate(self.rules)}
-        self._combined = re.compile("|".join(_alternative(rule) for rule in self.rules))
+        leading = [leading_chars(rule.regex) for rule in self.rules]
+        alternatives = [_alternative(rule, c) for rule, c in zip(self.rules, leading, strict=True)]
+        self._combined = re.compile("|".join(alternatives))
+        # the characters each rule can open with (None: not known)
+        self._opening = [classes[0] if classes else None for classes in leading]
+        # a start on a digit (a year, most often) tries only the rules that can open with
+        # one: the same first match, without going through the rest
+        self._combined_digit = re.compile(
+            "|".join(
+                alt
+                for alt, classes in zip(alternatives, leading, strict=True)
+                if not classes or classes[0] & _DIGITS
+            )
+        )
         self._trigger = re.compile(TRIGGER_PATTERN)
         # TRIGGER_PATTERN at the start of the text, after a space, and after any other
         # character a trigger may follow (see trigger_starts)
@@ -977,15 +993,24 @@ class Grammar:
 
     def match_at(self, text: str, pos: int, endpos: int) -> tuple[Rule, re.Match[str]] | None:
         """The first rule (in table order) that matches at ``pos`` and passes its check."""
-        m = self._combined.match(text, pos, endpos)
+        combined = self._combined_digit if text[pos : pos + 1] in _DIGITS else self._combined
+        m = combined.match(text, pos, endpos)
         if m is None:
             return None
         # the combined pattern has no inner groups (their names repeat across rules), so
         # the winning rule matches again for its groups; if its check vetoes the match,
         # the later rules are tried in turn
-        rules = self.rules
-        for i in range(self._index[m.lastgroup or ""], len(rules)):
-            rule = rules[i]
+        first = self.rules[self._index[m.lastgroup or ""]]
+        rm = first.regex.match(text, pos, endpos)
+        if rm is not None and rm.end() > pos and first.accept(text, rm):
+            return first, rm
+        # (only the rules that can open with the character at pos are worth a try)
+        ch = text[pos]
+        for i in range(self._index[first.name] + 1, len(self.rules)):
+            opening = self._opening[i]
+            if opening is not None and ch < "\x80" and ch not in opening:
+                continue
+            rule = self.rules[i]
             rm = rule.regex.match(text, pos, endpos)
             if rm is not None and rm.end() > pos and rule.accept(text, rm):
                 return rule, rm
@@ -1042,7 +1067,10 @@ class Grammar:
         return found
 
 
-def _alternative(rule: Rule) -> str:
+_DIGITS = frozenset("0123456789")
+
+
+def _alternative(rule: Rule, classes: list[frozenset[str]] | None = None) -> str:
     """``rule`` as an alternative of the combined pattern, in a group named after it (its
     own named groups become plain groups, as their names repeat across rules).
 
@@ -1051,7 +1079,8 @@ def _alternative(rule: Rule) -> str:
     with a look at the first few characters, which fails at once where the rule cannot
     begin: the first rule to match is the same, found sooner."""
     body = _NAMED_GROUP.sub("(?:", rule.regex.pattern)
-    classes = leading_chars(rule.regex)
+    if classes is None:
+        classes = leading_chars(rule.regex)
     if classes:
         # characters beyond ASCII are not sorted out: any of them may stand anywhere
         body = "(?=" + "".join(_char_class(c) for c in classes) + ")" + body
@@ -1174,6 +1203,9 @@ def _lead_starts(text: str, lo: int, ts: int) -> list[int]:
             starts.append(lo + end)
     for token in reversed(tokens[-_LEFT_WORDS:]):
         word = token.lstrip('([{"“').lower()
+        if word in INNER_WORDS and word == token:
+            end = window.rfind(token, 0, end)
+            continue
         if not word or (word not in LEAD_WORDS and not word[:1].isdigit() and word[:1] not in "'’"):
             break
         end = window.rfind(token, 0, end)

@@ -112,7 +112,8 @@ _TAIL_FUNCTION_WORDS = frozenset(
 def _range_tail(text: str, first: Tagged, limit: int) -> Tagged | None:
     """The second date of a short range right after ``first``, with its year or month."""
     point = first.point
-    if point is None or limit - first.end < 3:
+    after = text[first.end : first.end + 1]
+    if point is None or not after or after not in "-–/ ," or limit - first.end < 3:
         return None
     if first.rule == "date_year" and point.gran == "year" and point.year is not None:
         m = _YEAR_TAIL.match(text, first.end, limit)
