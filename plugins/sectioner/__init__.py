@@ -28,6 +28,7 @@ default, the sectioner makes the dateline's date the reference date
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from pressline.document import Document, Span
@@ -85,6 +86,16 @@ class Sectioner(Processor):
         max_heading_words: int = Field(
             default=12, ge=1, le=40, description="The most words a section heading may have."
         )
+        max_sentence_chars: int | None = Field(
+            default=1000,
+            ge=100,
+            description="The longest a sentence may be, in characters. A longer run of "
+            "text with no sentence end (a page with no punctuation, a table flattened to "
+            "one line) is cut into pieces of at most this size, after the last comma, "
+            "semicolon or space in each, so the steps that work pairwise within a "
+            "sentence stay linear in the text; the report warns when it happens. None "
+            "never cuts.",
+        )
         extra_abbreviations: list[str] = Field(
             default_factory=list,
             description="More abbreviations (such as 'Cllr.' or 'Bldg.') that do not end a "
@@ -114,9 +125,14 @@ class Sectioner(Processor):
         sentences: list[Span] = []
         sections: list[Span] = []
         section: Span | None = None
+        limit = opts.max_sentence_chars
+        cut = 0
 
         for unit in layout.units:
             spans = split(text, unit.start, unit.end)
+            if limit is not None and any(b - a > limit for a, b in spans):
+                spans, pieces = _bounded(text, spans, limit)
+                cut += pieces
             part = _PART.get(unit.kind, "body")
             sentences.extend(Span(a, b, "sentence", {"part": part}) for a, b in spans)
             if unit.kind == "heading":
@@ -140,6 +156,12 @@ class Sectioner(Processor):
                 section.attrs["paragraphs"] += 1
                 section.attrs["sentences"] += len(spans)
 
+        if cut:
+            doc.warn(
+                f"{cut} sentence{'s were' if cut > 1 else ' was'} cut where a run of text "
+                f"went on for more than {limit} characters with no sentence end "
+                "(the sectioner's max_sentence_chars)."
+            )
         doc.add_layer("paragraphs", paragraphs)
         doc.add_layer("headings", headings)
         doc.add_layer("sections", sections)
@@ -217,6 +239,53 @@ class Sectioner(Processor):
                 for s in doc.layer("sentences")
             ],
         }
+
+
+# where a sentence too long is cut, best first: after a semicolon; after a comma before
+# a lowercase word; between a lowercase word and a preposition, conjunction or article
+# (names and dates are seldom cut there: "2024 and | on Monday"); at any space
+_CUTS = (
+    re.compile(r";(?=\s)"),
+    re.compile(r",(?=\s[a-z])"),
+    re.compile(
+        r"(?<=[a-z])(?=\s(?:and|or|but|on|in|at|of|the|a|an|to|for|with|by|from|which|who)\s)"
+    ),
+    re.compile(r"(?<=\S)(?=\s)"),
+)
+
+
+def _bounded(
+    text: str, spans: list[tuple[int, int]], limit: int
+) -> tuple[list[tuple[int, int]], int]:
+    """``spans`` with each one longer than ``limit`` cut into pieces of at most ``limit``
+    characters, and the number of cuts. A piece ends at the best cut (:data:`_CUTS`) in
+    the second half of its window, the last one of that kind, else at the limit itself;
+    every window is searched a bounded number of times, so this is linear in the text."""
+    out: list[tuple[int, int]] = []
+    cuts = 0
+    for a, b in spans:
+        while b - a > limit:
+            hi = a + limit
+            lo = a + limit // 2
+            at = hi
+            for pattern in _CUTS:
+                last = None
+                for last in pattern.finditer(text, lo, hi):  # noqa: B007
+                    pass
+                if last is not None:
+                    at = last.end()
+                    break
+            end = at
+            while end > a and text[end - 1].isspace():
+                end -= 1
+            out.append((a, end))
+            cuts += 1
+            a = at
+            while a < b and text[a].isspace():
+                a += 1
+        if a < b:
+            out.append((a, b))
+    return out, cuts
 
 
 def _dateline(doc: Document, span: Span | None) -> dict[str, Any] | None:

@@ -1,0 +1,57 @@
+"""Inputs shaped to make a step do more than linear work: the bounds they hit, and what
+the report says about them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pressline import Document, Pipeline
+from pressline.plugins.sectioner import Sectioner
+
+PIPELINE = Pipeline.load("news")
+DATES = "on Monday, March 3, 2024 and " * 200  # one sentence of 5,800 characters
+
+
+def test_a_sentence_longer_than_the_bound_is_cut_between_lowercase_words() -> None:
+    report = PIPELINE.run("Headline\n\n" + DATES, reference_date=date(2024, 3, 10))
+    data = report.to_dict(layers=["sentences"])
+    text = data["document"]["text"]
+    body = [s for s in data["layers"]["sentences"] if s["start"] > len("Headline")]
+    assert len(body) >= 6
+    assert all(s["end"] - s["start"] <= 1000 for s in body)
+    assert all(text[s["end"] - 4 : s["end"]] == " and" for s in body[:-1])  # not in a date
+    assert any("max_sentence_chars" in w for w in data["warnings"])
+    events = data["timeline"]["events"]
+    assert events
+    for event in events:
+        sentence = event["sentence"]
+        assert text[sentence["start"] : sentence["end"]] == sentence["text"]
+        assert len(sentence["text"]) <= 1000
+
+
+def test_no_warning_when_no_sentence_is_that_long() -> None:
+    report = PIPELINE.run("Headline\n\nThe council met on Monday. It voted on March 3.")
+    assert not any("max_sentence_chars" in w for w in report.warnings)
+
+
+def test_the_bound_is_an_option_and_can_be_lifted() -> None:
+    text = "Word " * 600  # no comma, no lowercase word: cut at a space
+    doc_spans = _sentences(Sectioner({"max_sentence_chars": None}), text)
+    assert len(doc_spans) == 1
+    cut = _sentences(Sectioner({"max_sentence_chars": 500}), text)
+    assert len(cut) == 6
+    assert all(text[a:b].strip() == text[a:b] and b - a <= 500 for a, b in cut)
+    no_space = _sentences(Sectioner({"max_sentence_chars": 500}), "x" * 1200)
+    assert [(a, b) for a, b in no_space] == [(0, 500), (500, 1000), (1000, 1200)]
+
+
+def test_a_comma_before_a_lowercase_word_is_the_better_cut() -> None:
+    text = "Alpha Beta, gamma Delta " * 40
+    cut = _sentences(Sectioner({"max_sentence_chars": 300}), text)
+    assert all(text[b - 5 : b] == "Beta," for _, b in cut[:-1])
+
+
+def _sentences(sectioner: Sectioner, text: str) -> list[tuple[int, int]]:
+    doc = Document(text)
+    sectioner.process(doc)
+    return [(s.start, s.end) for s in doc.layer("sentences")]
