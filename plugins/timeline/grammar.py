@@ -137,7 +137,7 @@ MACROS: dict[str, str] = {
     ),
     "PART": (
         r"(?P<part>(?i:the_beginning_of|the_start_of|the_dawn_of|the_end_of|the_close_of|"
-        r"the_middle_of|early|late|mid|middle))"
+        r"the_middle_of|early|late|mid|middle|end(?=-)))"
     ),
     "SEASON": r"(?P<season>(?i:spring|summer|autumn|fall|winter))(?![\w-])",
     "POD": r"(?P<pod>(?i:morning|afternoon|evening|night|noon|midday|midnight))(?![\w-])",
@@ -375,8 +375,8 @@ def check_duration(text: str, m: re.Match[str]) -> bool:
     """Not an age ("a 30-year-old", "two years old"), a fraction ("a quarter"), or the
     ordinal "a second"."""
     unit = m.group("unit").lower()
-    if unit.startswith("quarter"):
-        return False
+    if unit.startswith("quarter") and not m.group("row"):
+        return False  # "three quarters of the vote"; "four straight quarters" is time
     num = (m.group("num") or "").lower()
     if unit == "second" and num in ("a", "an"):
         return False
@@ -516,6 +516,19 @@ _OTHER_NEW_YEARS = frozenset(
 )
 
 
+_YEAR_END_LEFT = frozenset(
+    """by at before after until till since from to around toward towards through of near
+    ahead""".split()
+)
+
+
+def check_year_end(text: str, m: re.Match[str]) -> bool:
+    """ "by year-end", "at month-end"; not "the year-end bonus" (an adjective)."""
+    if _bare(word_before(text, m.start())) not in _YEAR_END_LEFT:
+        return False
+    return check_adverbial(text, m)
+
+
 def check_holiday(text: str, m: re.Match[str]) -> bool:
     """ "New Year" is January 1 unless another calendar's ("Lunar New Year")."""
     if not m.group("holiday").lower().startswith("new year"):
@@ -569,7 +582,8 @@ RULES: tuple[Rule, ...] = (
       nz.norm_numeric_date),
     # -- clock times and parts of days ---------------------------------------------------
     R("time_clock_ampm", "TIME",
-      r"(?:<APPROX>)?(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?_?<AMPM>(?:_<TZ>)?"
+      r"(?:<APPROX>)?(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?_?<AMPM>"
+      r"(?:_<TZ>|_(?i:local_time)(?![\w-]))?"
       r"(?:,?_(?:<WEEKDAY_FULL>|<DATEWORD>))?",
       nz.norm_clock),
     R("time_hhmm_zone", "TIME",
@@ -702,6 +716,8 @@ RULES: tuple[Rule, ...] = (
     R("date_part_of_the_unit", "DATE",
       r"<PART>_(?P<rel>(?i:the))_(?P<unit>(?i:year|month|week|decade|century))(?![\w-])",
       nz.norm_relative_unit),
+    R("date_year_end", "DATE", r"(?P<unit>(?i:year|month))-end(?![\w-])", nz.norm_year_end,
+      check_year_end),
     R("date_in_the_unit", "DATE",
       r"(?P<part>(?i:earlier|later|early|late))_in_the_"
       r"(?P<unit>(?i:day|week|month|year|decade|century))(?![\w-])",
@@ -753,7 +769,8 @@ RULES: tuple[Rule, ...] = (
       r"(?![\w-])",
       nz.norm_half_unit),
     R("duration_count", "DURATION",
-      r"(?:<APPROX>)?(?:(?i:the)_)?(?:<NUM>|<VAGUE>)(?P<half>_and_a_half)?(?:_|-)<UNIT>"
+      r"(?:<APPROX>)?(?:(?i:the)_)?(?:<NUM>|<VAGUE>)(?P<half>_and_a_half)?"
+      r"(?:_(?P<row>(?i:straight|consecutive|successive)))?(?:_|-)<UNIT>"
       r"(?P<half2>_and_a_half)?(?![-‐](?i:old|long))(?:_(?i:period|term)(?![\w-]))?",
       nz.norm_duration, check_duration),
     R("duration_long", "DURATION", r"<UNIT>-(?i:long)(?![\w-])", nz.norm_long),
@@ -937,7 +954,7 @@ LEAD_WORDS: frozenset[str] = frozenset(
         roughly nearly almost close less fewer just up at no more upwards early earlier
         late later mid middle right fiscal new good st. valentine's valentine’s of to than
         least and end beginning start dawn estimated over under times these near
-        foreseeable distant fiscal small wee""".split(),
+        foreseeable distant fiscal small wee straight consecutive successive""".split(),
     )
 )
 #: Words inside an expression that no expression starts with ("earlier in the day"): the

@@ -584,6 +584,7 @@ _MODS = {
     "middle": "MID",
     "the middle of": "MID",
     "the mid": "MID",
+    "end": "END",
 }
 _APPROX = {
     "about": "APPROX",
@@ -1093,6 +1094,16 @@ def norm_the_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
         return _unresolved_unit("quarter", ctx, m)
     step = -1 if ctx.direction() == "past" else 0
     return _date_timex(shift(ctx.ref, "quarter", step), ctx, m, relative=True)
+
+
+def norm_year_end(m: re.Match[str], ctx: Context) -> Timex | None:
+    """ "by year-end", "at month-end": the end of the current year or month, or of the
+    last one in a past clause."""
+    gran = m.group("unit").lower()
+    if ctx.ref is None:
+        return _unresolved_unit(gran, ctx, m)
+    point = shift(ctx.ref, gran, -1 if ctx.direction() == "past" else 0)
+    return Timex("DATE", point.value(), point, "END")
 
 
 def norm_in_the_unit(m: re.Match[str], ctx: Context) -> Timex | None:
