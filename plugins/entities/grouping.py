@@ -37,7 +37,9 @@ from .rules import Candidate
 __all__ = ["Entity", "group_mentions"]
 
 # Sources whose type is evidence rather than a guess.
-_CERTAIN = frozenset({"lexicon", "head", "title", "given", "user", "spacy", "definition", "team"})
+_CERTAIN = frozenset(
+    {"lexicon", "head", "title", "given", "user", "spacy", "definition", "team", "institution"}
+)
 
 
 @dataclass

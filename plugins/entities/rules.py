@@ -70,6 +70,17 @@ Then, over the whole article:
 - **Diseases** ("COVID-19", "HIV", "Ebola", "mpox", ``data/diseases.txt``; strain codes
   such as "H5N1") are not names, nor are abbreviations that name nothing ("PhD", "GDP",
   "CEO", "TV", ``data/abbreviations.txt``).
+- **Works by context.** A name nothing else typed (an unknown word, or a town the
+  lexicon knows) right after a noun for a work ("his book Quiet Rooms", "the opera
+  'Stillwater'", "the novel The Long Field") is a WORK_OF_ART; an unknown name guessed to
+  be an organization is one also after a verb of making a work ("wrote", "composed",
+  "starred in"), in quotation marks of its own, or with a year in brackets after it
+  ("Silent Hours (2016)"); then so are its other untyped mentions.
+- **Schools and employers by context.** A town (not a country) or an unknown name after
+  "at" with a word of study or work before it ("studied at Cambridge", "an analyst at
+  Metzler"), after "from" with a word of graduating ("graduated from Harrow"), or right
+  after "attended" or "joined", is an organization; so are its other mentions, except
+  after a preposition of place.
 - **Storms** are events by their kind ("Hurricane Delia", "Typhoon Haiyan"), even where
   the name is also a place's; a lone plural event head is an event ("the Paralympics").
 - **Teams.** A place that is not a country as the subject or object of a result verb
@@ -537,6 +548,8 @@ class RuleRecognizer:
         self._drop_diseases(text, found)
         self._sports_teams(text, found)
         self._companies_by_context(text, found)
+        self._works_by_context(text, found)
+        self._institutions_by_context(text, found)
         known = self._known_index(found)
         for idx, piece, mode in deferred:
             self._read_known(text, piece, idx, mode, known, found)
@@ -1402,6 +1415,89 @@ class RuleRecognizer:
                 if other is not None and other.label == "PERSON":
                     c.label, c.source = "ORG", "context"
 
+    def _works_by_context(self, text: str, found: list[Candidate]) -> None:
+        """ "his book Quiet Rooms", "the opera 'Stillwater'", "Silent Hours (2016)": works.
+
+        A name whose type nothing established (an unknown word, or a place the lexicon
+        knows that is not a country) is a work of art when a noun for a work stands
+        right before it ("the novel", "his 2019 album"), possibly with "The" or an opening
+        quotation mark; a name the tagger only guessed to be an organization is one also
+        after a verb of making a work ("wrote", "composed", "starred in"), inside quotation
+        marks of its own, or with a year in brackets after it. Then so are its other
+        mentions that nothing else typed.
+        """
+        works: set[str] = set()
+        for c in found:
+            if c.label in _NOT_WORKS or (c.source not in _GUESSED and not _place_word(c)):
+                continue
+            lo = max(0, c.start - 40)
+            before = text[lo : c.start].split()
+            while before and before[-1].strip(_QUOTE_MARKS) in ("The", "A", "An", ""):
+                before.pop()
+            while before and before[-1].strip(_QUOTE_MARKS).isdigit():
+                before.pop()  # "his 2019 album"
+            last = before[-1].strip(_QUOTE_MARKS).lower() if before else ""
+            if last in _WORK_NOUNS and (c.label != "PERSON" or c.source == "unknown"):
+                works.add(c.key)
+                continue
+            if c.label != "ORG" or c.source != "unknown":
+                continue
+            pair = " ".join(before[-2:]).lower()
+            quoted = (
+                c.start > 0
+                and text[c.start - 1] in _OPENING
+                and text[c.end : c.end + 1] in _CLOSING
+            )
+            year = _YEAR_AFTER.match(text, c.end) is not None
+            if last in _WORK_VERBS or pair in _WORK_PHRASES or quoted or year:
+                works.add(c.key)
+        if not works:
+            return
+        for c in found:
+            if c.key not in works or c.label in _NOT_WORKS:
+                continue
+            if c.source in _GUESSED or (_place_word(c) and c.prev not in _PLACE_PREPOSITIONS):
+                c.label, c.source = "WORK_OF_ART", "work"
+
+    def _institutions_by_context(self, text: str, found: list[Candidate]) -> None:
+        """ "studied at Cambridge", "a professor at Harvard", "an analyst at Metzler",
+        "graduated from Harrow", "joined Berkeley": a school or an employer.
+
+        A town's name (not a country's) or an unknown name after "at" with a word of
+        study or work before it, after "from" with a word of graduating before it, or right
+        after "attended" or "joined", is the institution there (ORG); then so are its other
+        mentions, except after a preposition of place ("in Cambridge").
+        """
+        orgs: set[str] = set()
+        for c in found:
+            if c.label not in ("GPE", "ORG") or c.source not in ("lexicon", "unknown"):
+                continue
+            if c.label == "GPE" and (c.ident or "").startswith("country:"):
+                continue
+            if c.label == "ORG" and c.source != "unknown":
+                continue
+            prev = c.prev
+            if prev in ("attended", "joined"):
+                if c.label == "GPE":
+                    orgs.add(c.key)
+                    c.label, c.source = "ORG", "institution"
+                continue
+            if prev not in ("at", "from") or text[c.end : c.end + 2] in ("'s", "’s"):
+                continue
+            lo = max(0, c.start - 40)
+            before = text[lo : c.start].split()
+            if len(before) < 2:
+                continue
+            word = before[-2].lower().strip(",")
+            if (prev == "at" and word in _AT_WORK) or (prev == "from" and word in _FROM_STUDY):
+                orgs.add(c.key)
+                c.label, c.source = "ORG", "institution"
+        if not orgs:
+            return
+        for c in found:
+            if c.key in orgs and c.label == "GPE" and c.prev not in _IN_PLACE:
+                c.label, c.source = "ORG", "institution"
+
     def _drop_diseases(self, text: str, found: list[Candidate]) -> None:
         """Diseases, viruses and drugs ("COVID-19", "HIV", "Ebola", "H5N1") are not names,
         nor are abbreviations such as "PhD", "GDP" or "TV" (``data/abbreviations.txt``)."""
@@ -1651,12 +1747,55 @@ _FIRM_JOBS = frozenset(
 _JOB_AFTER = re.compile(r"[ \t]+(?:[a-z]+[ \t]+)?([a-z]+)[ \t]+")
 _SCORE = re.compile(r"\d{1,2}-\d{1,2}$")
 _SCORE_AFTER = re.compile(r"[ \t]+\d{1,2}-\d{1,2}\b")
+# Nouns for a work that name it right after them ("the novel X", "his album X"); not the
+# ones that are also verbs before a name ("show", "play", "hit") or name a newspaper
+# ("paper").
+_WORK_NOUNS = frozenset(
+    "book books novel novels novella memoir memoirs biography autobiography film films "
+    "movie movies documentary sitcom drama comedy thriller musical opera operas operetta "
+    "ballet album albums song songs symphony concerto sonata cantata oratorio poem poems "
+    "essay essays painting paintings sculpture trilogy sequel prequel anthology "
+    "bestseller best-seller".split()
+)
+# Verbs of making a work before its name ("wrote", "composed", "starred in").
+_WORK_VERBS = frozenset(
+    "wrote composed directed authored penned co-wrote co-authored co-directed".split()
+)
+_WORK_PHRASES = frozenset(
+    "starred in|co-starred in|appeared in|role in|roles in|published in|cast in".split("|")
+)
+# Types and sources a work's name is never read from.
+_NOT_WORKS = frozenset({"NORP", "LANGUAGE", "EVENT", "WORK_OF_ART", "LAW", None})
+_GUESSED = frozenset({"unknown", "place-name"})
+_QUOTE_MARKS = "\"“”‘’'«»("
+_CLOSING = frozenset(['"', "”", "’", "'", "»"])
+_YEAR_AFTER = re.compile(r"[ \t]?\((?:1[6-9]|20)\d\d\)")
+# Words of study or work before "at" and a school or an employer ("studied at Harvard",
+# "an analyst at Metzler"), and of graduating before "from" ("a degree from Cambridge").
+_AT_WORK = frozenset(
+    "studied study studies studying educated professor professors lecturer lecturers "
+    "teaching taught teach teaches student students researcher researchers fellow "
+    "fellows scholar scholars scientist scientists enrolled dean analyst analysts "
+    "economist economists strategist strategists trader traders banker bankers engineer "
+    "engineers worked works working employed intern internship executive executives "
+    "postdoc".split()
+)
+_FROM_STUDY = frozenset("graduated graduate graduates degree degrees doctorate diploma phd".split())
 # A storm's kind before its name makes an event ("Hurricane Delia", "Typhoon Haiyan").
 _STORMS = frozenset("hurricane cyclone typhoon storm tropical".split())
 _STRAIN = re.compile(r"^H\d{1,2}N\d{1,2}$")  # influenza strains: "H5N1"
 _WHOLE_WORD = re.compile(r"[\w/-]{1,30}")
 _DEFINITION = re.compile(rf"\s*\(\s*({_UP}[\w&.-]{{1,11}})\s*\)")
 _SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
+
+
+def _place_word(c: Candidate) -> bool:
+    """A place the lexicon knows that is not a country ("Stillwater"): a work may share its name."""
+    return (
+        c.source == "lexicon"
+        and c.label in ("GPE", "LOC")
+        and not (c.ident or "").startswith("country:")
+    )
 
 
 def _initials(name: str) -> str:

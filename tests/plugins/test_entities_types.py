@@ -81,3 +81,65 @@ def test_acronyms_of_bodies_stay_organizations(news: Pipeline) -> None:
     )
     assert found.get("NBC") == "ORG" and found.get("NFL") == "ORG"
     assert {"CEO", "GDP", "IPO", "TV"}.isdisjoint(found)
+
+
+def test_works_by_the_words_around_them(culture: list[dict[str, Any]]) -> None:
+    found = types(culture)
+    # "his opera 'Stillwater'" (also a town's name), "his book Quiet Rooms", "the
+    # documentary Silent Hours (2016)", "the novel The Long Field"
+    for name in ("Stillwater", "Quiet Rooms", "Silent Hours", "Long Field"):
+        assert found[name] == "WORK_OF_ART", name
+
+
+def test_a_work_named_again_without_a_cue(news: Pipeline) -> None:
+    found = tag(
+        news,
+        "The critic praised her novel Ardent Tides last year. Sales of Ardent Tides doubled "
+        "after the prize, the publisher said. She wrote Glasswork in 2011.",
+    )
+    work = by_name(found, "Ardent Tides")
+    assert work["type"] == "WORK_OF_ART" and len(work["mentions"]) == 2
+    assert types(found)["Glasswork"] == "WORK_OF_ART"
+
+
+def test_a_person_or_a_country_after_a_work_noun_keeps_its_type(news: Pipeline) -> None:
+    found = types(
+        tag(
+            news,
+            "In the film Tom Hanks plays a pilot. The documentary France made about the "
+            "war won an award.",
+        )
+    )
+    assert found["Tom Hanks"] == "PERSON" and found["France"] == "GPE"
+
+
+def test_schools_and_employers_by_context(culture: list[dict[str, Any]]) -> None:
+    found = types(culture)
+    # "studied at Cambridge", "teaching at Harvard", "educated at Harrow"
+    for name in ("Cambridge", "Harvard", "Harrow"):
+        assert found[name] == "ORG", name
+    assert found["Moravia"] in ("GPE", "LOC") and found["Brno"] == "GPE"
+
+
+@pytest.fixture(scope="module")
+def frankfurt(news: Pipeline) -> list[dict[str, Any]]:
+    text = (ARTICLES / "entities-frankfurt.txt").read_text(encoding="utf-8")
+    report = news.run(text, reference_date=date(2025, 10, 14)).to_dict()
+    return report["entities"]["entities"]
+
+
+def test_an_employer_after_a_job_and_at(frankfurt: list[dict[str, Any]]) -> None:
+    found = types(frankfurt)
+    assert found["Metzler"] == "ORG"  # "an analyst at Metzler in Frankfurt"
+    assert found["Frankfurt"] == "GPE"
+
+
+def test_a_town_stays_a_town_without_such_words(news: Pipeline) -> None:
+    found = types(
+        tag(
+            news,
+            "She graduated from Oxford in 1990. Police in Leeds said a man from Leeds was "
+            "held at Leeds station.",
+        )
+    )
+    assert found["Oxford"] == "ORG" and found["Leeds"] == "GPE"
