@@ -330,6 +330,17 @@ def place_quarter(ref: date, quarter: int, direction: Direction) -> int:
     return ref.year
 
 
+def place_half(ref: date, half: int, direction: Direction) -> int:
+    """The year of a bare "first half" or "second half": this year's unless it is still
+    ahead in a past clause (or already over in a future one)."""
+    current = 1 if ref.month <= 6 else 2
+    if direction == "future":
+        return ref.year if half >= current else ref.year + 1
+    if direction == "past":
+        return ref.year if half <= current else ref.year - 1
+    return ref.year
+
+
 def easter(year: int) -> date:
     """Western Easter Sunday (the anonymous Gregorian algorithm)."""
     a, b, c = year % 19, year // 100, year % 100
@@ -818,8 +829,17 @@ def norm_quarter(m: re.Match[str], ctx: Context) -> Timex | None:
     if ctx.ref is None:
         return _date_timex(Point(gran, None, part=n), ctx, m, relative=True)
     year = ctx.ref.year + _year_offset(m)
-    if not _g(m, "yrel") and gran == "quarter":
-        year = place_quarter(ctx.ref, n, ctx.direction())
+    if " ".join(m.group().lower().split()).endswith("of the year"):
+        # "the second half of the year": the year the text is speaking of
+        recent = ctx.recent("year")
+        start = recent.start() if recent is not None else None
+        if start is not None:
+            return _date_timex(Point(gran, start.year, part=n), ctx, m, relative=False)
+    elif not _g(m, "yrel"):
+        if gran == "quarter":
+            year = place_quarter(ctx.ref, n, ctx.direction())
+        else:
+            year = place_half(ctx.ref, n, ctx.direction())
     return _date_timex(Point(gran, year, part=n), ctx, m, relative=True)
 
 
@@ -1160,7 +1180,7 @@ def norm_overnight(m: re.Match[str], ctx: Context) -> Timex | None:
     """ "overnight": the night of the day the text is speaking of; without one, the night
     before the reference date in a past clause, the coming night otherwise."""
     recent = ctx.recent("day")
-    if recent is not None:
+    if recent is not None and (ctx.ref is None or recent.start() != ctx.ref):
         return _timex_at(replace(recent, gran="day", time=None), "NI", ctx, m, False)
     if ctx.ref is None:
         return _timex_at(Point("day"), "NI", ctx, m, True)

@@ -73,7 +73,8 @@ def tag(
             timex.type == "SET" and not include_sets
         ):
             continue
-        if timex.type in ("DATE", "TIME"):
+        # ("overnight" straddles two days: no later "the day" counts from it)
+        if timex.type in ("DATE", "TIME") and found.rule.name != "time_overnight":
             ctx.remember(timex.point)
         tagged = Tagged(
             found.start,
