@@ -330,6 +330,8 @@ def check_season(text: str, m: re.Match[str]) -> bool:
     after = word_after(text, m.end())
     if _bare(after) == "of":
         return False
+    if season.lower() == "fall" and _bare(after) in ("in", "from", "to", "since", "on", "by"):
+        return False  # "the fall in prices": a drop
     if season[0].isupper() and _capitalized_name_before(text, m.start("season")):
         return False
     if after[:1].isupper() and season[0].isupper():
@@ -529,8 +531,24 @@ def check_year_end(text: str, m: re.Match[str]) -> bool:
     return check_adverbial(text, m)
 
 
+# nouns a holiday's name modifies when it names a kind of thing, not a day
+_HOLIDAY_NOUNS = frozenset(
+    """tree trees card cards light lights market markets shopping shoppers carol carols
+    present presents gift gifts pudding decorations ornaments dinner lunch party parties
+    spirit sales sale bonus bonuses message address egg eggs bunny parade special episode
+    film movie song songs album music cake""".split()
+)
+
+
 def check_holiday(text: str, m: re.Match[str]) -> bool:
-    """ "New Year" is January 1 unless another calendar's ("Lunar New Year")."""
+    """ "at Christmas", "over Easter", "the New Year"; not the name of another thing
+    ("Easter Island", "a Christmas tree") or another calendar's New Year ("Lunar New
+    Year")."""
+    after = word_after(text, m.end())
+    if after[:1].isupper() and _bare(after) in ("island", "islands", "rising", "offensive"):
+        return False
+    if _bare(after) in _HOLIDAY_NOUNS:
+        return False
     if not m.group("holiday").lower().startswith("new year"):
         return True
     return _bare(word_before(text, m.start())) not in _OTHER_NEW_YEARS
