@@ -786,6 +786,9 @@ RULES: tuple[Rule, ...] = (
       r"(?:<APPROX>)?(?i:half_an?_|a_half(?:_|-))(?P<unit>(?i:hour|day|year|decade|century))"
       r"(?![\w-])",
       nz.norm_half_unit),
+    R("duration_range", "DURATION",
+      r"(?:<APPROX>)?(?P<low>\d{1,3})[-–](?P<num>\d{1,3})_<UNIT>(?![\w-])",
+      nz.norm_duration, check_duration),
     R("duration_count", "DURATION",
       r"(?:<APPROX>)?(?:(?i:the)_)?(?:<NUM>|<VAGUE>)(?P<half>_and_a_half)?"
       r"(?:_(?P<row>(?i:straight|consecutive|successive)))?(?:_|-)<UNIT>"
