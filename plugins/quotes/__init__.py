@@ -102,7 +102,9 @@ class QuoteAttributor(Processor):
             while qi < len(quotations) and _closed_at(quotations[qi]) <= sentence.start:
                 qi += 1
             quoted = []
-            for q in quotations[qi:]:
+            # by index, not a slice: a slice copies every later quotation per sentence
+            for qk in range(qi, len(quotations)):
+                q = quotations[qk]
                 if q.open_mark >= sentence.end:
                     break
                 if _closed_at(q) > sentence.start:
