@@ -6,7 +6,8 @@ occur inside names ("of", "the", "for", "and", "de", "van", "bin" ...). A run en
 possessive, at a full stop that is not an abbreviation's, at a contraction ("I'm") and
 at the pronoun "I"; months and weekdays are not names (unless a family name: "Theresa
 May"). "and" cuts a run ("Iran and Russia") unless it stands inside a known name
-("Bosnia and Herzegovina") or a name head follows ("Food and Drug Administration"). Each
+("Bosnia and Herzegovina") or a name head follows ("Food and Drug Administration") and the
+words before it are not a name of their own ("Goldman Sachs and Deutsche Bank" is two). Each
 run is cut into mentions:
 
 1. **Sentence openers.** A run's first word at the start of a sentence (or of a quotation,
@@ -26,7 +27,9 @@ run is cut into mentions:
    is the person's role, inside which places and organizations are still tagged. Titles
    right before a given name inside a longer run ("General Patrick Gordon of ...") are
    its role too. After "of", a name is the office's place, not a person ("Governor of
-   Virginia").
+   Virginia"). A sentence opener that names the office keeps its place in the title
+   ("Finance Minister Lars Klingbeil", "Health Secretary ..."; but "Then President ..."
+   is "President"), and in a body's name ("Finance Ministry", "Security Council").
 4. **Name heads.** A phrase ending in an organization, place, facility, event or law head
    ("Shanghai Cooperation Organization", "Ukraine War", "Aswan Dam") or starting with one
    and followed by "of ..." ("University of Paris", "Ministry of Foreign Affairs") is one
@@ -34,7 +37,9 @@ run is cut into mentions:
    ("UN Charter") gives that organization or place instead.
 5. **The lexicon.** The longest known name wins ("United States of America", "Bosnia and
    Herzegovina"). A place followed by more capitalized words that are not a person's name
-   is an organization named after it ("Pittsburgh Pirates", "Iran Air"). A place name that
+   is an organization named after it ("Pittsburgh Pirates", "Iran Air"), and so is a place
+   and a plural that is no family name ("Houston Astros"); the words after the place name
+   the same team later ("the Red Sox" after "Boston Red Sox"). A place name that
    is also a common word or a person's name ("Reading", "Lincoln") is *weak*: a place only
    after a preposition of place ("in Reading"), unless nothing else claims it.
 6. **Person names.** A given name, or an initial, followed by name-like words and
@@ -642,7 +647,11 @@ class RuleRecognizer:
                 while nxt < len(run) and not run[nxt].conn:
                     nxt += 1
                 head = self._head(run[nxt - 1])
-                if head is not None and head[1] != "start":
+                if (
+                    head is not None
+                    and head[1] != "start"
+                    and not self._whole_before(run, start, k)
+                ):
                     continue
                 right = run[k + 1 : nxt]
                 plain = len(right) <= 2 and not any(
@@ -658,6 +667,15 @@ class RuleRecognizer:
                 start = k + 1
             out.append(run[start:])
         return [r for r in out if r]
+
+    def _whole_before(self, run: list[_Tok], start: int, k: int) -> bool:
+        """Do the words before ``run[k]`` end a name of their own (a known name or a
+        person's), so that "and" joins two names ("Goldman Sachs and Deutsche Bank")?"""
+        for i in range(max(start, k - self.max_words), k):
+            hit = self._gaz(run, i, k, weak=False)
+            if hit is not None and hit[0] == k:
+                return True
+        return any(self._person(run, i, k) == k for i in range(max(start, k - 4), k - 1))
 
     @staticmethod
     def _initial(text: str, pos: int, sent_start: int) -> bool:
@@ -778,6 +796,22 @@ class RuleRecognizer:
                 h = lex.heads.get(toks[head[0] - 1].lower)
                 if h is not None and h[1] == "legal":
                     return True  # "Example Inc.", "Acme Corp": a company by its legal form
+        if (
+            len(toks) > 2
+            and self._is_title(toks[1])
+            and not toks[1].conn
+            and first.lower in _TITLE_MODIFIERS
+            and self._name_suffix(toks) is not None
+        ):
+            return True  # "Finance Minister Lars Klingbeil": the office is part of the title
+        if (
+            len(toks) > 1
+            and first.lower in _TITLE_MODIFIERS
+            and not first.lower.startswith(("former", "acting", "interim", "outgoing", "incoming"))
+        ):
+            head = lex.heads.get(toks[1].lower)
+            if head is not None and head[0] == "ORG" and head[1] != "start" and not toks[1].conn:
+                return True  # "Finance Ministry said", "Security Council members"
         if self._is_title(first) and len(toks) > 1:
             # "President Raisi", "Secretary of State Antony Blinken": a title before a name
             if not toks[1].conn and self._namelike(toks[1]):
@@ -919,6 +953,7 @@ class RuleRecognizer:
                     and not (
                         hit is not None and self._gaz(toks, i + 1, i + 2, weak=False) is not None
                     )
+                    and not self._team_name(toks, i, person)
                 ):
                     # "General Patrick Gordon of Auchleuchries": the titles just before
                     # the name are the person's role
@@ -989,6 +1024,16 @@ class RuleRecognizer:
             items.append((i, j, None, "unknown", None, None))
             i = j
         return items
+
+    def _team_name(self, toks: list[_Tok], i: int, end: int) -> bool:
+        """ "Houston Astros": a place and a plural that is no family name, a team's name."""
+        last = toks[end - 1].text
+        if not (last.endswith("s") and not last.endswith("ss") and len(last) > 3):
+            return False
+        if last in self.lex.surnames:
+            return False
+        place = self._gaz(toks, i, end)
+        return place is not None and place[1] == "GPE" and place[0] < end
 
     def _named_after_place(self, toks: list[_Tok], j: int, hi: int) -> int:
         """The end of capitalized words after a place that make one name with it."""
@@ -1231,6 +1276,7 @@ class RuleRecognizer:
         known: dict[str, str] = {}
         parts: dict[str, str] = {}
         initials: dict[str, str] = {}
+        teams: dict[str, str] = {}
 
         def learn(c: Candidate) -> None:
             assert c.label is not None
@@ -1244,6 +1290,10 @@ class RuleRecognizer:
                 parts.setdefault(_surname(words), "PERSON")
             elif c.label == "ORG" and len(words) >= 2:
                 initials.setdefault(_initials(c.key), "ORG")
+                if c.source == "place-name":
+                    tail = self._after_place(words)
+                    if tail:
+                        teams.setdefault(tail, "ORG")  # "Red Sox" after "Boston Red Sox"
 
         for c in found:
             if c.label is not None:
@@ -1254,7 +1304,7 @@ class RuleRecognizer:
                 if c.label is not None or (" " in c.key) != longer:
                     continue
                 key = c.key
-                c.label = known.get(key) or parts.get(key)
+                c.label = known.get(key) or parts.get(key) or teams.get(key)
                 if c.label is None and _ACRONYM.match(key.replace(".", "")):
                     c.label = initials.get(key.replace(".", ""))
                 if c.label is not None:
@@ -1285,6 +1335,8 @@ class RuleRecognizer:
                 and c.prev not in _PLACE_PREPOSITIONS
             ):
                 c.label, c.source = "PERSON", "document"  # "Washington" after "George Washington"
+            elif c.key in teams and c.label == "PERSON" and c.source in ("given", "unknown"):
+                c.label, c.source = "ORG", "document"  # "the Red Sox" read as a name
             keep.append(c)
         common = self.lex.common
         for start, end, word, sent, idx in held:
@@ -1311,6 +1363,15 @@ class RuleRecognizer:
                 h.label, h.source = label, "document"
                 keep.append(h)
         found[:] = keep
+
+    def _after_place(self, words: list[str]) -> str:
+        """The words of a team's name after the place it starts with ("Red Sox")."""
+        for n in (3, 2, 1):
+            if len(words) > n:
+                hit = self.lookup(" ".join(words[:n]))
+                if hit is not None and hit[0] == "GPE":
+                    return " ".join(words[n:])
+        return ""
 
     def _named_with_description(self, text: str, found: list[Candidate], held: list[_Held]) -> None:
         """ "Gavi, the Vaccine Alliance,": a name and the organization it is, as one name.
@@ -1781,6 +1842,17 @@ _AT_WORK = frozenset(
     "postdoc".split()
 )
 _FROM_STUDY = frozenset("graduated graduate graduates degree degrees doctorate diploma phd".split())
+# Words of an office before a title that open a sentence as part of it ("Finance Minister
+# Lars Klingbeil", "Former President Bill Clinton"), unlike other openers ("Then
+# President ...").
+_TITLE_MODIFIERS = frozenset(
+    "finance foreign interior home defence defense health justice economy economic "
+    "economics trade industry energy environment education labour labor transport "
+    "agriculture culture treasury development planning security intelligence oil "
+    "mining tourism housing immigration sports communications information digital "
+    "climate budget commerce fisheries water welfare research science technology "
+    "former acting interim outgoing incoming".split()
+)
 # A storm's kind before its name makes an event ("Hurricane Delia", "Typhoon Haiyan").
 _STORMS = frozenset("hurricane cyclone typhoon storm tropical".split())
 _STRAIN = re.compile(r"^H\d{1,2}N\d{1,2}$")  # influenza strains: "H5N1"

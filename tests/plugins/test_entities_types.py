@@ -143,3 +143,46 @@ def test_a_town_stays_a_town_without_such_words(news: Pipeline) -> None:
         )
     )
     assert found["Oxford"] == "ORG" and found["Leeds"] == "GPE"
+
+
+def test_two_names_joined_by_and_are_two(frankfurt: list[dict[str, Any]]) -> None:
+    found = types(frankfurt)
+    assert found["Goldman Sachs"] == "ORG" and found["Deutsche Bank"] == "ORG"
+    assert not any(" and " in name for name in found)
+
+
+def test_one_name_with_and_inside_stays_whole(news: Pipeline) -> None:
+    found = types(
+        tag(
+            news,
+            "The Food and Drug Administration approved it, the Competition and Markets "
+            "Authority said, and so did Bosnia and Herzegovina. Anna Weber and Deutsche Bank "
+            "declined to comment.",
+        )
+    )
+    assert found["Food and Drug Administration"] == "ORG"
+    assert found["Competition and Markets Authority"] == "ORG"
+    assert found["Bosnia and Herzegovina"] == "GPE"
+    assert found["Anna Weber"] == "PERSON" and found["Deutsche Bank"] == "ORG"
+
+
+def test_the_office_before_a_title_is_part_of_the_role(
+    frankfurt: list[dict[str, Any]], news: Pipeline
+) -> None:
+    assert by_name(frankfurt, "Lars Klingbeil")["roles"] == ["Finance Minister"]
+    found = tag(
+        news,
+        "Then President Joe Alder signed it. Health Secretary Mia Lund said on Monday the "
+        "Finance Ministry agreed. Security Council members met later.",
+    )
+    assert by_name(found, "Joe Alder")["roles"] == ["President"]
+    assert by_name(found, "Mia Lund")["roles"] == ["Health Secretary"]
+    assert types(found)["Finance Ministry"] == "ORG"
+    assert types(found)["Security Council"] == "ORG"
+
+
+def test_teams_named_after_their_city(culture: list[dict[str, Any]]) -> None:
+    sox = by_name(culture, "Boston Red Sox")
+    assert sox["type"] == "ORG" and sox["aliases"] == ["Red Sox"]
+    assert len(sox["mentions"]) == 3
+    assert types(culture)["Houston Astros"] == "ORG"
