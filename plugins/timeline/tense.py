@@ -21,7 +21,9 @@ words of syntax on top and no part-of-speech tagger):
    otherwise ("will be held", "is expected", "has been" counts as past); an infinitive
    ("to vote") takes the tense of what governs it ("plans to" future, "was forced to"
    past). The present of "be" and "have" looks ahead ("the vote is on Friday"), as
-   HeidelTime reads the present; other present forms ("says") decide nothing. A date
+   HeidelTime reads the present, and so does the present of a verb of schedules ("the
+   visit begins Tuesday", "the mandate expires in May"); other present forms ("says")
+   decide nothing. A date
    right after "since" is always behind.
 3. The verb before the date wins when nothing but a few prepositions and adverbs stand
    between them ("said on Friday", "met in January"); otherwise a verb right after the
@@ -81,6 +83,9 @@ _PRESENT = frozenset(
 # the present of "be" and "have" with a date looks ahead, as HeidelTime reads the present
 # ("the vote is on Friday", "the party has a congress in May"); "says" says nothing
 _COPULA = frozenset("is are am has have isn't aren't isn’t aren’t".split())
+# and so does the present of a verb of schedules ("the visit begins Tuesday", "the
+# mandate expires in May")
+_SCHEDULED = frozenset("begins starts expires resumes reopens ends".split())
 _PERFECT = frozenset("has have hasn't haven't hasn’t haven’t".split())
 _PASSIVE = frozenset("be been being".split())
 _IRREGULAR_PAST = frozenset(
@@ -225,6 +230,8 @@ def _verb_at(tokens: list[str], i: int) -> tuple[Tense, bool] | None:
         return "past", True
     if word in _COPULA:
         return "future", True  # "the deadline is Friday", "the vote is on Friday"
+    if word in _SCHEDULED:
+        return "future", False
     if word in _PRESENT or word in _PERFECT:
         return "present", True
     if word.endswith("ing") and len(word) > 4:
