@@ -316,9 +316,13 @@ def _places(b: _Builder) -> None:
         b.add(name, "GPE", ident, rank, name)
         if pop >= 500_000:
             # the well-known exonyms and older spellings of big cities ("Kiev", "Peking")
+            initials = "".join(w[0] for w in name.split() if w[:1].isupper())
             for alt in city.get("alternatenames") or ():
-                if _LATIN_NAME.match(alt) and alt.isascii() and " " not in alt:
-                    b.add(alt, "GPE", ident, 20)
+                if not (_LATIN_NAME.match(alt) and alt.isascii() and " " not in alt):
+                    continue
+                if alt.isupper() and len(alt) == 3 and alt != initials:
+                    continue  # airport codes ("CAN", "LED", "SIN"), not "NYC" or "DC"
+                b.add(alt, "GPE", ident, 20)
     for row in _rows("places.tsv"):
         name, label = row[0], row[1]
         ident = f"country:{row[2]}" if len(row) > 2 and row[2] else f"place:{name}"

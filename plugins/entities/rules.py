@@ -86,6 +86,8 @@ Then, over the whole article:
   Metzler"), after "from" with a word of graduating ("graduated from Harrow"), or right
   after "attended" or "joined", is an organization; so are its other mentions, except
   after a preposition of place.
+- **Coordinated names.** An unknown word joined by "and" or "or" to an organization's
+  name is an organization ("Nomura Securities and Daiwa said").
 - **Storms** are events by their kind ("Hurricane Delia", "Typhoon Haiyan"), even where
   the name is also a place's; a lone plural event head is an event ("the Paralympics").
 - **Teams.** A place that is not a country as the subject or object of a result verb
@@ -120,6 +122,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .gazetteer import Lexicon, normalize, not_names, plain_abbreviations
 
@@ -553,6 +556,7 @@ class RuleRecognizer:
         self._drop_diseases(text, found)
         self._sports_teams(text, found)
         self._companies_by_context(text, found)
+        self._coordinated(text, found)
         self._works_by_context(text, found)
         self._institutions_by_context(text, found)
         known = self._known_index(found)
@@ -1476,6 +1480,26 @@ class RuleRecognizer:
                 if other is not None and other.label == "PERSON":
                     c.label, c.source = "ORG", "context"
 
+    def _coordinated(self, text: str, found: list[Candidate]) -> None:
+        """ "Nomura Securities and Daiwa said": a name joined to an organization's is one.
+
+        An unknown name of one word, joined by "and" or "or" to a name that is an
+        organization by its head, the lexicon or a definition, is an organization too
+        (the verb of saying after it made it a person).
+        """
+        for a, b in pairwise(sorted(found, key=lambda c: c.start)):
+            if a.sentence != b.sentence or text[a.end : b.start] not in (" and ", " or "):
+                continue
+            for guess, other in ((a, b), (b, a)):
+                if (
+                    guess.source == "unknown"
+                    and " " not in guess.key
+                    and guess.label in ("PERSON", "GPE")
+                    and other.label == "ORG"
+                    and other.source in _ORG_EVIDENCE
+                ):
+                    guess.label, guess.source = "ORG", "coordinated"
+
     def _works_by_context(self, text: str, found: list[Candidate]) -> None:
         """ "his book Quiet Rooms", "the opera 'Stillwater'", "Silent Hours (2016)": works.
 
@@ -1556,7 +1580,12 @@ class RuleRecognizer:
         if not orgs:
             return
         for c in found:
-            if c.key in orgs and c.label == "GPE" and c.prev not in _IN_PLACE:
+            if (
+                c.key in orgs
+                and c.label == "GPE"
+                and c.prev not in _IN_PLACE
+                and not c.prev.endswith(",")  # "University of California, Berkeley"
+            ):
                 c.label, c.source = "ORG", "institution"
 
     def _drop_diseases(self, text: str, found: list[Candidate]) -> None:
@@ -1853,6 +1882,8 @@ _TITLE_MODIFIERS = frozenset(
     "climate budget commerce fisheries water welfare research science technology "
     "former acting interim outgoing incoming".split()
 )
+# Sources that make a name an organization's, for the names coordinated with it.
+_ORG_EVIDENCE = frozenset({"lexicon", "head", "definition", "place-name", "team", "known"})
 # A storm's kind before its name makes an event ("Hurricane Delia", "Typhoon Haiyan").
 _STORMS = frozenset("hurricane cyclone typhoon storm tropical".split())
 _STRAIN = re.compile(r"^H\d{1,2}N\d{1,2}$")  # influenza strains: "H5N1"

@@ -186,3 +186,29 @@ def test_teams_named_after_their_city(culture: list[dict[str, Any]]) -> None:
     assert sox["type"] == "ORG" and sox["aliases"] == ["Red Sox"]
     assert len(sox["mentions"]) == 3
     assert types(culture)["Houston Astros"] == "ORG"
+
+
+def test_a_name_joined_to_an_organization_is_one(news: Pipeline) -> None:
+    found = types(
+        tag(news, "Analysts at Harbin Securities and Kovalt said the figures beat forecasts.")
+    )
+    assert found["Harbin Securities"] == "ORG" and found["Kovalt"] == "ORG"
+
+
+def test_airport_codes_are_not_towns(news: Pipeline) -> None:
+    found = types(
+        tag(news, "Siemens led the DAX higher on Monday, and the company's IPO was delayed.")
+    )
+    assert found.get("DAX") != "GPE" and "IPO" not in found
+
+
+def test_regions_named_as_places(news: Pipeline) -> None:
+    found = types(
+        tag(
+            news,
+            "The composer drew on the folk music of Bohemia and of Silesia, and later "
+            "toured Anatolia. He was born in Flanders.",
+        )
+    )
+    assert found["Bohemia"] == "GPE" and found["Silesia"] == "GPE"
+    assert found["Anatolia"] == "LOC" and found["Flanders"] == "GPE"
