@@ -38,6 +38,9 @@ __all__ = ["QuoteAttributor"]
 
 _END_PUNCT = re.compile(r"[.!?,…—–-][\"'”’)]*\s*$")
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
+_NON_SPACE = re.compile(r"\S")
+# what may follow a quotation standing as a sentence of its own: its punctuation
+_NOT_TRAILING = re.compile(r"[^ .,!?;:—–\-\"'”’]")
 
 
 class QuoteAttributor(Processor):
@@ -113,18 +116,22 @@ class QuoteAttributor(Processor):
                 m += 1
             k = m
             first_person: str | None = None
+            # the first words only: once a person is past them, every later one is too
+            may_open = True
+            qj = 0  # the first quotation that does not end before the mention
             while k < len(mentions) and mentions[k].start < sentence.end:
                 mention = mentions[k]
-                if not any(a <= mention.start < b for a, b in quoted):
+                while qj < len(quoted) and quoted[qj][1] <= mention.start:
+                    qj += 1
+                if not (qj < len(quoted) and quoted[qj][0] <= mention.start):
                     tracker.mention(mention.attrs["entity"])
                     if mention.label == "PERSON":
                         tracker.unnamed_is_latest = False
-                    if (
-                        first_person is None
-                        and mention.label == "PERSON"
-                        and _near_start(text, sentence.start, mention.start, quoted)
-                    ):
-                        first_person = mention.attrs["entity"]
+                    if first_person is None and may_open and mention.label == "PERSON":
+                        if _near_start(text, sentence.start, mention.start, quoted):
+                            first_person = mention.attrs["entity"]
+                        else:
+                            may_open = False
                 k += 1
             if first_person is not None:
                 tracker.subject = first_person
@@ -163,9 +170,10 @@ class QuoteAttributor(Processor):
         before = (open_sentence.start, q.open_mark)
         cue = find_cue(text, before, after, bool(_END_PUNCT.search(text[q.start : q.end])))
         words = len(WORD.findall(text[q.start : q.end]))
+        # searched, not sliced: a slice would copy the rest of a long sentence per quote
         standalone = (
-            text[before[0] : before[1]].strip() == ""
-            and text[after[0] : after[1]].strip(" .,!?;:—–-\"'”’") == ""
+            _NON_SPACE.search(text, before[0], before[1]) is None
+            and _NOT_TRAILING.search(text, after[0], after[1]) is None
         )
         if cue is None and not (standalone and words >= self.options.min_words):
             return None  # a scare quote or a title

@@ -136,7 +136,10 @@ def find_cue(
                 subject = (verb.end(), comma if comma != -1 else clause_end)
             return SpeechCue(_cue_words(text, verb.start(), clause_end), a0, clause_end, subject)
     b0, b1 = before
-    if b1 > b0 and text[b0:b1].rstrip().endswith((":", ",")):
+    last = b1  # the end of the text before the quotation, less its spaces (not sliced)
+    while last > b0 and text[last - 1].isspace():
+        last -= 1
+    if last > b0 and text[last - 1] in ":,":
         found = _ACCORDING.search(text, b0, b1)
         if found:
             return SpeechCue("according to", b0, b1, (found.end(), b1))
