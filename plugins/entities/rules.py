@@ -801,10 +801,10 @@ class RuleRecognizer:
                 if h is not None and h[1] == "legal":
                     return True  # "Example Inc.", "Acme Corp": a company by its legal form
         if (
-            len(toks) > 2
+            first.lower in _TITLE_MODIFIERS
+            and len(toks) > 2
             and self._is_title(toks[1])
             and not toks[1].conn
-            and first.lower in _TITLE_MODIFIERS
             and self._name_suffix(toks) is not None
         ):
             return True  # "Finance Minister Lars Klingbeil": the office is part of the title
