@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
@@ -13,7 +15,7 @@ if TYPE_CHECKING:
     from .document import Document
     from .host import PluginHost
 
-__all__ = ["ENTITY_TYPES", "SCHEMA_VERSION", "Report"]
+__all__ = ["ENTITY_TYPES", "SCHEMA_VERSION", "Report", "collector_paused"]
 
 SCHEMA_VERSION = 1
 
@@ -31,6 +33,28 @@ ENTITY_TYPES: tuple[str, ...] = (
     "LAW",
     "LANGUAGE",
 )
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's automatic (cyclic) garbage collection inside the block.
+
+    A document's spans, candidates and report parts live until its report is built. With
+    automatic collection on, every time they grow by a quarter the collector walks all of
+    them again: on a 1 MB document a quarter of the run went to that, on a 10 KB one
+    nothing, so time per character grew with the document. Objects are still freed as
+    soon as nothing refers to them (reference counting); only reference cycles wait until
+    the block ends, when the collector runs as before. Does nothing when collection is
+    already off (a caller's choice, or a run inside a run).
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 class Report:
@@ -114,7 +138,8 @@ class Report:
         return out
 
     def to_json(self, layers: Iterable[str] | str | None = None, indent: int | None = 2) -> str:
-        return json.dumps(self.to_dict(layers), ensure_ascii=False, indent=indent)
+        with collector_paused():
+            return json.dumps(self.to_dict(layers), ensure_ascii=False, indent=indent)
 
     def render(self, format: str = "json", layers: Iterable[str] | str | None = None) -> str:
         """Render with a registered report format (``json``, ``text``, or a plugin's)."""
@@ -128,7 +153,8 @@ class Report:
                 fix="Formats: " + ", ".join(sorted(formats)) + ".",
             )
         render, _plugin = formats[format]
-        return render(self, list(layers) if isinstance(layers, list | tuple) else layers)
+        with collector_paused():
+            return render(self, list(layers) if isinstance(layers, list | tuple) else layers)
 
     def __repr__(self) -> str:
         return f"Report(document={self.document.id!r}, steps={list(self.sections)})"

@@ -55,3 +55,18 @@ def _sentences(sectioner: Sectioner, text: str) -> list[tuple[int, int]]:
     doc = Document(text)
     sectioner.process(doc)
     return [(s.start, s.end) for s in doc.layer("sentences")]
+
+
+def test_a_run_leaves_the_garbage_collector_as_it_found_it() -> None:
+    import gc
+
+    assert gc.isenabled()
+    report = PIPELINE.run("Headline\n\nThe council met on Monday.")
+    report.to_json()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        PIPELINE.run("Headline\n\nThe council met on Monday.").to_json()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
