@@ -18,8 +18,10 @@ the example article's paragraphs over and over (``corpus.long_document``).
 the inputs that make a step that is not linear show it at once. The shapes are in
 :data:`SHAPES`; ``--shapes`` picks some.
 
-Each size runs until about ``--seconds`` have passed (at least once), and the best run
-counts.
+Each size runs until about ``--seconds`` have passed and at least ``--runs`` times, and
+the best run counts. Times are the process's CPU time (``--clock cpu``, the default), so
+other work on the machine disturbs them less than it does wall-clock time (``--clock
+wall``); the load average is printed with the table.
 """
 
 from __future__ import annotations
@@ -27,9 +29,11 @@ from __future__ import annotations
 import argparse
 import random
 import time
+import types
 from collections.abc import Callable
 
-from corpus import long_document
+import pressline.engine
+from corpus import load_average, long_document
 from dense import dense_document
 from pressline import Pipeline
 
@@ -41,18 +45,18 @@ REPORT_LAYERS = ("sentences", "paragraphs")
 Row = tuple[int, float, dict[str, float]]
 
 
-def _repeat(pattern: str) -> Callable[[int], str]:
-    def make(chars: int) -> str:
+def _repeat(pattern: str) -> Callable[[int, int], str]:
+    def make(chars: int, seed: int = 0) -> str:
         return (pattern * (chars // len(pattern) + 1))[:chars]
 
     return make
 
 
-def _varied(words: list[str], sep: str = " ", seed: int = 0) -> Callable[[int], str]:
+def _varied(words: list[str], sep: str = " ", seed: int = 0) -> Callable[[int, int], str]:
     """Words drawn at random (seeded) and joined by ``sep``, up to ``chars``."""
 
-    def make(chars: int) -> str:
-        rng = random.Random(seed)
+    def make(chars: int, variant: int = 0) -> str:
+        rng = random.Random(seed * 1000 + variant)
         parts: list[str] = []
         size = 0
         while size < chars:
@@ -83,14 +87,14 @@ _DIGITS = "1 22 333 4,444 5.55 66% 7-8 9/10 2024 11:30 12th 1990s 3.5m $40 100,0
 _BRACKETS = "( ) [ ] { } (a (b [c] ( (Reuters) [1] (AP) )) ((( ]]] {x".split()
 
 
-def _prose(chars: int) -> str:
+def _prose(chars: int, seed: int = 0) -> str:
     """Dense wire prose with every line break replaced by a space: one huge paragraph."""
-    return " ".join(dense_document(chars, seed=7).split())[:chars]
+    return " ".join(dense_document(chars, seed=7000 + seed).split())[:chars]
 
 
-def _tiny_paragraphs(chars: int) -> str:
+def _tiny_paragraphs(chars: int, seed: int = 0) -> str:
     """Tens of thousands of one-line paragraphs, each different."""
-    rng = random.Random(3)
+    rng = random.Random(3000 + seed)
     bits = ("Yes.", "No.", "He said.", "Monday.", "“Why?”", "Smith:", "(AP)", "1.", "Read more")
     parts: list[str] = []
     size = 0
@@ -103,9 +107,9 @@ def _tiny_paragraphs(chars: int) -> str:
     return "\n\n".join(parts)[:chars]
 
 
-def _web_table(chars: int) -> str:
+def _web_table(chars: int, seed: int = 0) -> str:
     """A results table scraped to one line: cells and rows with bars, names and numbers."""
-    rng = random.Random(5)
+    rng = random.Random(5000 + seed)
     teams = _NAMES + _CAPITALIZED
     parts = ["| Pos | Team | P | W | D | L | GF | GA | Pts |"]
     size = len(parts[0])
@@ -120,8 +124,8 @@ def _web_table(chars: int) -> str:
     return " ".join(parts)[:chars]
 
 
-#: name -> a function of a size in characters giving a document of that shape.
-SHAPES: dict[str, Callable[[int], str]] = {
+#: name -> a function of a size in characters (and a seed) giving a document of that shape.
+SHAPES: dict[str, Callable[[int, int], str]] = {
     "dates": _repeat("on Monday, March 3, 2024 and "),
     "quotes": _repeat('"We will," said Smith. "No," he said. '),
     "unbalanced": _repeat('He said "yes and '),
@@ -136,31 +140,53 @@ SHAPES: dict[str, Callable[[int], str]] = {
 }
 
 
-def _document(corpus: str, size: int) -> str:
+def _document(corpus: str, size: int, seed: int = 0) -> str:
     if corpus == "dense":
-        return dense_document(size)
+        return dense_document(size, seed)
     if corpus == "example":
         return long_document(size)
     raise ValueError(f"unknown corpus {corpus!r} (dense or example)")
 
 
-def _time(pipeline: Pipeline, text: str, seconds: float) -> tuple[float, dict[str, float]]:
-    """Best total seconds and that run's seconds per step (and ``report``)."""
+CLOCKS = {"cpu": time.process_time, "wall": time.perf_counter}
+_clock = CLOCKS["cpu"]
+
+
+def use_clock(name: str) -> None:
+    """Time the runs, and the engine's steps, with the clock ``name`` (cpu or wall)."""
+    global _clock
+    _clock = CLOCKS[name]
+    pressline.engine.time = types.SimpleNamespace(perf_counter=_clock)  # type: ignore[assignment]
+
+
+def _time(
+    pipeline: Pipeline, make: Callable[[int], str], seconds: float, runs: int = 1
+) -> tuple[float, dict[str, float], int]:
+    """Best total seconds, that run's seconds per step (and ``report``), and its length.
+
+    Each run has a text of its own (``make(run)``), so that no cache a step keeps from
+    one document to the next makes a repeated small document look cheap."""
     best = float("inf")
     steps: dict[str, float] = {}
+    length = 0
     spent = 0.0
-    while spent < seconds or best == float("inf"):
-        started = time.perf_counter()
+    done = 0
+    while spent < seconds or done < runs:
+        text = make(done)
+        started = _clock()
         report = pipeline.run(text, id="scaling")
-        ran = time.perf_counter()
+        ran = _clock()
         report.to_json(layers=list(REPORT_LAYERS))
-        took = time.perf_counter() - started
+        finished = _clock()
+        took = finished - started
         spent += took
+        done += 1
         if took < best:
             best = took
+            length = len(text)
             steps = {s["id"]: s["seconds"] for s in report.steps}
-            steps["report"] = time.perf_counter() - ran
-    return best, steps
+            steps["report"] = finished - ran
+    return best, steps, length
 
 
 def measure(
@@ -169,17 +195,22 @@ def measure(
     seconds: float = 1.0,
     corpus: str = "dense",
     sizes: tuple[int, ...] = SIZES,
-    make: Callable[[int], str] | None = None,
+    make: Callable[[int, int], str] | None = None,
+    runs: int = 1,
 ) -> list[Row]:
     """``(size, seconds per character, {step: seconds per character})`` for each size
     (``report`` among the steps: building the report and writing its JSON)."""
     pipeline = Pipeline.load(config)
     pipeline.run(long_document(2_000))  # setup and warm-up
     rows: list[Row] = []
-    for size in (s for s in sizes if s <= max_size):
-        text = make(size) if make is not None else _document(corpus, size)
-        best, steps = _time(pipeline, text, seconds)
-        rows.append((len(text), best / len(text), {k: v / len(text) for k, v in steps.items()}))
+    for n, size in enumerate(s for s in sizes if s <= max_size):
+
+        def text(run: int, size: int = size, n: int = n) -> str:
+            seed = n * 100 + run  # new text for every run and every size
+            return make(size, seed) if make is not None else _document(corpus, size, seed)
+
+        best, steps, length = _time(pipeline, text, seconds, runs)
+        rows.append((length, best / length, {k: v / length for k, v in steps.items()}))
     return rows
 
 
@@ -219,21 +250,36 @@ def main() -> None:
     parser.add_argument("--corpus", choices=("dense", "example"), default="dense")
     parser.add_argument("--max-size", type=int, default=None)
     parser.add_argument("--seconds", type=float, default=1.0)
+    parser.add_argument("--runs", type=int, default=3, help="at least this many runs a size")
+    parser.add_argument("--clock", choices=sorted(CLOCKS), default="cpu")
     parser.add_argument("--adversarial", action="store_true")
     parser.add_argument("--shapes", default=",".join(SHAPES), help="comma-separated shapes")
     args = parser.parse_args()
-    print("nanoseconds per character, and the ratio to the 10 KB figure (! above 1.3x)")
+    use_clock(args.clock)
+    print(
+        f"nanoseconds ({args.clock} time) per character, and the ratio to the 10 KB figure "
+        f"(! above 1.3x); load average {load_average()}"
+    )
     over: list[str] = []
     if args.adversarial:
         max_size = args.max_size or ADVERSARIAL_SIZES[-1]
         for shape in args.shapes.split(","):
             make = SHAPES[shape]
-            rows = measure(args.config, max_size, args.seconds, sizes=ADVERSARIAL_SIZES, make=make)
-            text, flagged = table(rows, f"\n{shape}: {make(60)!r}...")
+            rows = measure(
+                args.config,
+                max_size,
+                args.seconds,
+                sizes=ADVERSARIAL_SIZES,
+                make=make,
+                runs=args.runs,
+            )
+            text, flagged = table(rows, f"\n{shape}: {make(60, 0)!r}...")
             print(text, flush=True)
             over += [f"{shape}: {f}" for f in flagged]
     else:
-        rows = measure(args.config, args.max_size or SIZES[-1], args.seconds, args.corpus)
+        rows = measure(
+            args.config, args.max_size or SIZES[-1], args.seconds, args.corpus, runs=args.runs
+        )
         text, over = table(rows, f"corpus {args.corpus}")
         print(text)
     print("\nover 1.3x: " + ("; ".join(over) if over else "none"))
