@@ -451,7 +451,8 @@ class RuleRecognizer:
                     runs.append(cur)
                 continue
             if word in calendar_words and not (
-                cur and (cur[-1].text in lex.given or self._is_title(cur[-1]))
+                (cur and (cur[-1].text in lex.given or self._is_title(cur[-1])))
+                or self._short_month_name(word, text, b, end)
             ):
                 # a month or a weekday, unless a family name ("Theresa May", "Mrs May"); one
                 # that is also a name stays a run of its own, kept only where the article
@@ -474,6 +475,28 @@ class RuleRecognizer:
             if run:
                 out.append(run)
         return out
+
+    def _short_month_name(self, word: str, text: str, pos: int, end: int) -> bool:
+        """ "Jan Siemerink": a month's short form that is a given name, before a name.
+
+        The short form is a given name when a capitalized word that is no month or
+        weekday follows it in the run ("Jan Ullrich"); "Jan 5" and "Jan." are the month.
+        """
+        if len(word) != 3 or word not in self.lex.given or pos + 2 >= end:
+            return False
+        if text[pos] != " " or not text[pos + 1].isupper():
+            return False
+        k = pos + 1
+        stop = min(end, k + 40)
+        while k < stop and not text[k].isspace():
+            k += 1
+        nxt = text[pos + 1 : k].rstrip(".,'’")
+        return nxt not in self.lex.calendar_words and self._gaz_word(nxt)
+
+    def _gaz_word(self, word: str) -> bool:
+        """Could ``word`` be a family name: not a known place, organization or group?"""
+        hit = self.lookup(word)
+        return hit is None or hit[0] == "PERSON"
 
     def _possessive_inside(self, stem: str, text: str, pos: int, end: int) -> bool:
         """Does a possessive stand inside a name ("Children's Fund", "Women's World Cup")?
@@ -941,6 +964,11 @@ class RuleRecognizer:
                     items.append((i, club[0], "ORG", "team", None, None))
                     i = club[0]
                     continue
+            if not role and i + 2 == hi and self._club_before_city(toks, i):
+                # "PSV Eindhoven", "Vitesse Arnhem", "Ajax Amsterdam": a club and its city
+                items.append((i, hi, "ORG", "team", None, None))
+                i = hi
+                continue
             # a place name that is also a common word or a person's name ("Nice",
             # "Lincoln") is a place only after a preposition of place
             weak_ok = i == lo and (before in _PLACE_PREPOSITIONS or before == "to")
@@ -1028,6 +1056,28 @@ class RuleRecognizer:
             items.append((i, j, None, "unknown", None, None))
             i = j
         return items
+
+    def _club_before_city(self, toks: list[_Tok], i: int) -> bool:
+        """Is ``toks[i]`` a club's own name and ``toks[i + 1]`` its city, ending the run?
+
+        The club's word is one the lexicon does not know, or a town's (never a country's
+        or a region's), and no given name or common word ("Irving Berlin" is a person);
+        the city is a town or a capital the lexicon knows, as one word.
+        """
+        a, b = toks[i], toks[i + 1]
+        if a.conn or b.conn or a.calendar or b.calendar or not a.text.isalpha():
+            return False  # not "St. Petersburg"
+        if a.lower in _PLACE_OPENERS:
+            return False  # "Saint Petersburg", "San Jose"
+        if a.text in self.lex.given or self._common(a) or self._is_title(a):
+            return False
+        city = self._gaz(toks, i + 1, i + 2)
+        if city is None or city[1] != "GPE" or not city[2].startswith(("city:", "capital:")):
+            return False
+        own = self.lookup(a.base)
+        if own is None:
+            return self.lex.heads.get(a.lower) is None
+        return own[0] == "GPE" and own[1].startswith("city:")
 
     def _team_name(self, toks: list[_Tok], i: int, end: int) -> bool:
         """ "Houston Astros": a place and a plural that is no family name, a team's name."""
@@ -1187,24 +1237,64 @@ class RuleRecognizer:
             k = end + 1
             if toks[k].conn and toks[k].lower == "the" and k + 1 < hi:
                 k += 1
-            if not toks[k].conn:
-                return self._tail(toks, k, hi), h[0]
+            if (
+                not toks[k].conn
+                and self._person(toks, k, hi) is None
+                # "of Prime Minister John Major" is the person's, "of the President" the name's
+                and not (k == end + 1 and self._titled_person(toks, k, hi))
+            ):
+                # "Labour Party of Shimon Peres": a person after "of" is not the name's
+                return self._tail(toks, k, hi, office=k > end + 1), h[0]
         return best
 
-    def _tail(self, toks: list[_Tok], k: int, hi: int) -> int:
+    def _titled_person(self, toks: list[_Tok], k: int, hi: int) -> bool:
+        """Do titles start at ``toks[k]`` and a person's name follow them (or the words
+        end there, as an office before the name it belongs to does)?"""
+        j = k
+        while j < hi and j - k < 4 and self._is_title(toks[j]):
+            j += 1
+        if j == k:
+            return False
+        return j == hi or toks[j].text in self.lex.given or self._person(toks, j, hi) is not None
+
+    def _tail(self, toks: list[_Tok], k: int, hi: int, *, office: bool = False) -> int:
         """The end of the "of ..." part of a head phrase starting at ``toks[k]``."""
         hit = self._gaz(toks, k, hi)
         if hit is not None:
             return hit[0]
         end = k + 1
-        while (
-            end < hi
-            and not toks[end].conn
-            and not self._is_title(toks[end])
-            and not (toks[end].text in self.lex.given and not self._common(toks[end]))
-        ):
-            end += 1  # up to a person's name: "... of Russia Nikolai Patrushev"
+        joined = False
+        while end < hi:
+            t = toks[end]
+            if t.conn:
+                # "Ministry of Trade and Industry": one "and" between two plain words
+                if (
+                    joined
+                    or t.lower not in ("and", "&")
+                    or end + 1 >= hi
+                    or not self._plain_word(toks[end + 1])
+                ):
+                    break
+                joined = True
+                end += 2
+                continue
+            if (self._is_title(t) and not office) or (
+                t.text in self.lex.given and not self._common(t)
+            ):
+                # up to a person's name: "... of Russia Nikolai Patrushev"; "Office of the
+                # Prime Minister" keeps its office
+                break
+            end += 1
         return end
+
+    def _plain_word(self, tok: _Tok) -> bool:
+        """A capitalized word that names nothing alone: no title, given name or known name."""
+        return not (
+            tok.conn
+            or self._is_title(tok)
+            or tok.text in self.lex.given
+            or self.lookup(tok.text) is not None
+        )
 
     # -- the whole article ---------------------------------------------------------------
     def _whole_before_acronym(self, text: str, found: list[Candidate], held: list[_Held]) -> None:
@@ -1281,6 +1371,7 @@ class RuleRecognizer:
         parts: dict[str, str] = {}
         initials: dict[str, str] = {}
         teams: dict[str, str] = {}
+        clubs: set[str] = set()
 
         def learn(c: Candidate) -> None:
             assert c.label is not None
@@ -1298,6 +1389,9 @@ class RuleRecognizer:
                     tail = self._after_place(words)
                     if tail:
                         teams.setdefault(tail, "ORG")  # "Red Sox" after "Boston Red Sox"
+                elif c.source == "team" and len(words) == 2:
+                    clubs.add(words[0])  # "Ajax" after "Ajax Amsterdam"
+                    teams.setdefault(words[0], "ORG")
 
         for c in found:
             if c.label is not None:
@@ -1341,6 +1435,13 @@ class RuleRecognizer:
                 c.label, c.source = "PERSON", "document"  # "Washington" after "George Washington"
             elif c.key in teams and c.label == "PERSON" and c.source in ("given", "unknown"):
                 c.label, c.source = "ORG", "document"  # "the Red Sox" read as a name
+            elif (
+                c.key in clubs
+                and c.label == "GPE"
+                and c.source == "lexicon"
+                and c.prev not in _PLACE_PREPOSITIONS
+            ):
+                c.label, c.source = "ORG", "document"  # "scored for Ajax"
             keep.append(c)
         common = self.lex.common
         for start, end, word, sent, idx in held:
@@ -1460,7 +1561,15 @@ class RuleRecognizer:
         """
         by_start = {c.start: c for c in found}
         for c in found:
-            if c.label != "PERSON" or " " not in c.key or c.role or c.source == "lexicon":
+            if c.label != "PERSON" or c.role or c.source == "lexicon":
+                continue
+            if c.next in _PART_OF_COMPANY or (
+                c.prev in _PART_OF_COMPANY and " " not in c.key and c.source == "unknown"
+            ):
+                # "General Motors Corp's Opel unit", "Siemens unit Osram"
+                c.label, c.source = "ORG", "context"
+                continue
+            if " " not in c.key:
                 continue
             if c.next in ("shares", "stock"):
                 c.label, c.source = "ORG", "context"
@@ -1805,6 +1914,10 @@ _TEAM_PREFIXES = frozenset(
     "fortuna hapoel maccabi partizan spartak lokomotiv cska steaua slavia sparta rapid "
     "red".split()
 )
+# Words that open a town's name before a saint's or another town's ("Saint Petersburg").
+_PLACE_OPENERS = frozenset("saint sankt san santa santo sao são st ste sainte".split())
+# Nouns after a name that make it a part of a company ("the Opel unit").
+_PART_OF_COMPANY = frozenset("unit subsidiary division affiliate shareholders".split())
 # Verbs of a match result: the team before them won or played, and the one after lost.
 _RESULT_VERBS = frozenset(
     "beat beats defeated defeat defeats thrashed edged routed crushed overcame trounced "
