@@ -414,6 +414,8 @@ def tense_of(text: str) -> Literal["past", "future"] | None:
 # -- the context -----------------------------------------------------------------------
 #: How many of the last dates the text mentioned an anaphor ("the year before") looks at.
 RECENT = 12
+#: How far from an expression its sentence is read for the tense, at most.
+SENTENCE_WINDOW = 400
 
 
 class Context:
@@ -451,16 +453,23 @@ class Context:
         i = bisect_right(self._sentence_starts, self.start) - 1
         if i >= 0 and self.sentences[i][1] >= self.end:
             return self.sentences[i]
-        # outside any sentence (no sentence layer): up to the nearest sentence ends
+        # outside any sentence (no sentence layer): up to the nearest sentence ends, at
+        # most SENTENCE_WINDOW characters away
         text = self.text
-        lo = max(text.rfind("\n", 0, self.start), text.rfind(". ", 0, self.start)) + 1
-        ends = [i for i in (text.find("\n", self.end), text.find(". ", self.end)) if i >= 0]
-        return lo, min(ends) if ends else len(text)
+        start, end = self.start, self.end
+        floor = max(0, start - SENTENCE_WINDOW)
+        lo = max(text.rfind("\n", floor, start), text.rfind(". ", floor, start), floor - 1) + 1
+        ceiling = min(len(text), end + SENTENCE_WINDOW)
+        ends = [i for i in (text.find("\n", end, ceiling), text.find(". ", end, ceiling)) if i >= 0]
+        return lo, min(ends) if ends else ceiling
 
     def tense(self) -> Literal["past", "future"] | None:
         """The tense of the verb the expression attaches to (see :mod:`.tense`); when no
         verb stands near it, whether its clause or sentence speaks of the future."""
         lo, hi = self.sentence()
+        # (a sentence without end is read only near the expression: the work per
+        # expression stays bounded)
+        lo, hi = max(lo, self.start - SENTENCE_WINDOW), min(hi, self.end + SENTENCE_WINDOW)
         text = self.text
         governing = governing_tense(text, self.start, self.end, lo, hi)
         if governing is not None:
