@@ -25,10 +25,12 @@ says how much the article is about them and a reader (or a later step) can tell 
     organization's alias) and whose role noun fits: the same noun, or one of the same
     kind (chief, head, director, leader, chairman ... are one kind; spokesman,
     spokeswoman, spokesperson another);
-  - bare: "the director-general", "the former official". They refer to the person most
-    recently mentioned whose stated role (a title, an apposition) has that role noun, or
-    one of its kind, and each of the description's rank words ("former", "deputy",
-    "acting" ...). A description followed by "of" ("the head of the agency") describes
+  - bare: "the director-general", "the former official". They refer to the one person
+    whose stated role (a title, an apposition) has that role noun and the description's
+    other words ("the executive director"), or failing that to the one person whose role
+    has a noun of its kind, with each of the description's rank words ("former",
+    "deputy", "acting" ...) in either case. Where two people fit ("the chief", after the
+    heads of two bodies were named) the description is left unresolved. A description followed by "of" ("the head of the agency") describes
     someone new and is left alone; so is a role nobody in the article holds ("the
     spokesman", when only an unnamed spokesman spoke).
 
@@ -287,12 +289,14 @@ class _Description:
     noun: str
     ranks: frozenset[str]
     followed_by_of: bool
+    words: tuple[str, ...] = ()  # its other lowercase words ("executive")
 
 
 def _parse_description(d: re.Match[str], role_nouns: frozenset[str]) -> _Description | None:
     """ "the" + up to three words + a role noun (the last of several: "security official")."""
     qualifier: str | None = None
     ranks: set[str] = set()
+    words: list[str] = []
     noun: str | None = None
     end = 0
     rest: list[str] = []
@@ -302,6 +306,7 @@ def _parse_description(d: re.Match[str], role_nouns: frozenset[str]) -> _Descrip
         stop = word != raw.rstrip("’'") and raw[-1:] in ',.;:!?)”"'
         if noun is not None:
             if word and role_nouns_of(word, role_nouns) and word[:1].islower():
+                words.append(noun)  # "executive director": the first noun describes
                 noun = role_nouns_of(word, role_nouns)[0]
                 end = d.start(1) + w.start() + len(word)
                 if stop:
@@ -322,12 +327,20 @@ def _parse_description(d: re.Match[str], role_nouns: frozenset[str]) -> _Descrip
             return None
         elif word in _RANK_WORDS:
             ranks.add(word)
+        else:
+            words.append(word.lower())
         if stop:
             break
     if noun is None:
         return None
     return _Description(
-        d.start(), end, qualifier, noun, frozenset(ranks), bool(rest) and rest[0] == "of"
+        d.start(),
+        end,
+        qualifier,
+        noun,
+        frozenset(ranks),
+        bool(rest) and rest[0] == "of",
+        tuple(words),
     )
 
 
@@ -341,6 +354,13 @@ def _organizations(entities: Sequence[Entity]) -> dict[str, list[str]]:
         for form in forms:
             out.setdefault(form, forms)
     return out
+
+
+def _has_word(person: _Person, word: str) -> bool:
+    """Does the person's stated role, or a word before their name, hold ``word``?"""
+    if word in person.role_nouns or word in person.role_words:
+        return True
+    return f" {word} " in f" {person.role_text.lower()} "
 
 
 def _kind(noun: str) -> frozenset[str]:
@@ -375,7 +395,20 @@ def _described(
             if any(re.search(rf"\b{re.escape(f)}\b", person.role_text) for f in forms):
                 return person, d.end
         return None
+    # a bare description names one person only when exactly one fits it: first by its
+    # own noun and words ("the executive director"), then by a noun of its kind ("the
+    # chief"); two heads of two bodies leave "the chief" unresolved
+    exact: dict[int, _Person] = {}
+    close: dict[int, _Person] = {}
     for _, _, person, _ in recent:
-        if person.role_nouns & kind and all(r in person.role_text for r in d.ranks):
-            return person, d.end
+        if not (person.role_nouns & kind) or not all(r in person.role_text for r in d.ranks):
+            continue
+        close.setdefault(id(person), person)
+        if d.noun in person.role_nouns and all(_has_word(person, w) for w in d.words):
+            exact.setdefault(id(person), person)
+    for fits in (exact, close):
+        if len(fits) == 1:
+            return next(iter(fits.values())), d.end
+        if fits:
+            return None
     return None

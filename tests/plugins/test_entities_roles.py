@@ -138,3 +138,16 @@ def test_quotes_credit_the_role_holder(news: Pipeline) -> None:
     assert speakers["We have a de"] == "Erik Vandermeer"
     assert speakers["Our members "] == "Sofia Marchetti"
     assert speakers["The ministry"] == "Daniel Okafor"
+
+
+def test_a_bare_description_needs_exactly_one_person_who_fits() -> None:
+    refs = references(
+        "Aid chiefs meet\n\n"
+        "BERNE, May 4 (Reuters) - Ana Ruiz, the director-general of the Example Health "
+        "Agency, met Tom Bell, executive director of the Sample Relief Fund (SRF), on Monday."
+        "\n\nThe chief said the talks were useful. The SRF chief said money would come. "
+        "The director-general said more was needed. The executive director agreed.\n"
+    )
+    assert refs["Ana Ruiz"] == ["The director-general"]
+    # "the chief" fits both heads, so it is left unresolved
+    assert refs["Tom Bell"] == ["The SRF chief", "The executive director"]
