@@ -30,9 +30,10 @@ says how much the article is about them and a reader (or a later step) can tell 
     other words ("the executive director"), or failing that to the one person whose role
     has a noun of its kind, with each of the description's rank words ("former",
     "deputy", "acting" ...) in either case. Where two people fit ("the chief", after the
-    heads of two bodies were named) the description is left unresolved. A description followed by "of" ("the head of the agency") describes
-    someone new and is left alone; so is a role nobody in the article holds ("the
-    spokesman", when only an unnamed spokesman spoke).
+    heads of two bodies were named) the description is left unresolved. A description
+    followed by "of" ("the head of the agency") describes someone new and is left alone;
+    so is a role nobody in the article holds ("the spokesman", when only an unnamed
+    spokesman spoke).
 
 Only running text (body and standfirst sentences) is read. Everything is one pass over
 the sentences with a bounded look-back, linear in the text.

@@ -157,7 +157,11 @@ _CONNECTORS = frozenset(
     "bin ibn al el upon on zu ter te".split()
 )
 _CONN = "|".join(sorted((re.escape(c) for c in _CONNECTORS), key=len, reverse=True))
-_RUN_TAIL = rf"[\w'’.&-]*(?:[ \t]+(?:(?:{_CONN})[ \t]+){{0,2}}{_UP}[\w'’.&-]*)*"
+# a family name after the first word may open with an elided or joined particle
+# ("Jean le Rond d'Alembert", "Wajiha al-Sabunji")
+_PARTICLE_PREFIX = r"(?:[dl]['’]|[ae]l-)"
+_RUN_TAIL = rf"[\w'’.&-]*(?:[ \t]+(?:(?:{_CONN})[ \t]+){{0,2}}{_PARTICLE_PREFIX}?{_UP}[\w'’.&-]*)*"
+_PARTICLE_NAME = re.compile(rf"{_PARTICLE_PREFIX}{_UP}")
 _RUN = re.compile(rf"(?<![\w'’.-])(?:[a-z]{{1,4}}-)?{_UP}{_RUN_TAIL}")
 # The same runs in text without a hyphen (most sentences), where no run can start with a
 # lowercase prefix ("ex-"). A pattern that opens with \b, a lookbehind or an optional
@@ -361,8 +365,12 @@ class RuleRecognizer:
 
     def _namelike(self, tok: _Tok) -> bool:
         """Could this word be part of a person's name?"""
-        if tok.conn or not tok.text[:1].isupper():
+        if tok.conn:
             return False
+        if not tok.text[:1].isupper():
+            return _PARTICLE_NAME.match(tok.text) is not None  # "d'Alembert", "al-Sabunji"
+        if tok.text == "I":
+            return True  # a ruler's number: the pronoun never reaches a run's tokens
         if _INITIAL.match(tok.text):
             return True
         if self._is_title(tok) or tok.lower in self.lex.heads:
@@ -423,6 +431,9 @@ class RuleRecognizer:
                     cur.append(_Tok(a, b, word))  # "United Nations Children's Fund"
                     continue
                 word, b, cut_after = word[:-2], b - 2, True
+            elif word == "I" and self._regnal(cur):
+                cur.append(_Tok(a, b, word))  # "Peter I", "Emperor Norton I"
+                continue
             elif word == "I" or (("'" in word or "’" in word) and _CONTRACTION.search(word)):
                 # "I'm", "Don't", "We'll" and the pronoun "I" are never part of a name
                 cur = []
@@ -475,6 +486,16 @@ class RuleRecognizer:
             if run:
                 out.append(run)
         return out
+
+    def _regnal(self, cur: list[_Tok]) -> bool:
+        """Is an "I" after these words a ruler's number, not the pronoun?
+
+        Only after a name with a title before it ("King Charles I", "Emperor Norton I"):
+        after a bare name the pronoun is as likely ("when John I said").
+        """
+        if len(cur) < 2 or cur[-1].conn or not cur[-1].text[:1].isupper():
+            return False
+        return self._is_title(cur[-2]) and not self._is_title(cur[-1])
 
     def _short_month_name(self, word: str, text: str, pos: int, end: int) -> bool:
         """ "Jan Siemerink": a month's short form that is a given name, before a name.
@@ -1144,10 +1165,15 @@ class RuleRecognizer:
             return None
         given = self.lex.given
         # "... of Russia Nikolai Patrushev": the place before the given name is not the name
-        while k < n - 1 and toks[k].text not in given and self.lookup(toks[k].text) is not None:
+        while (
+            k < n - 1
+            and toks[k].text not in given
+            and self.lookup(toks[k].text) is not None
+            and toks[k + 1].text != "I"  # "Emperor Norton I"
+        ):
             k += 1
         for p in range(k + 1, n):
-            if toks[p].text in given and not self._common(toks[p]):
+            if toks[p].text in given and not self._common(toks[p]) and toks[p].text != "I":
                 if all(self.lookup(toks[q].text) is not None for q in range(k, p)):
                     k = p
                 break
@@ -1194,7 +1220,10 @@ class RuleRecognizer:
             if u.lower in lex.heads or not (self._namelike(u) or u.text in lex.surnames):
                 break
             j += 1
-            words += 1
+            if j - i > 8:
+                break
+            if not _PARTICLE_NAME.match(u.text):
+                words += 1  # "Muhammad al-Hajj Husayn": a joined particle adds no word
         while j > i + 1 and toks[j - 1].conn:
             j -= 1
         if words < 2:
