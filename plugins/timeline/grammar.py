@@ -1009,15 +1009,20 @@ class Grammar:
         self._combined = re.compile("|".join(alternatives))
         # the characters each rule can open with (None: not known)
         self._opening = [classes[0] if classes else None for classes in leading]
-        # a start on a digit (a year, most often) tries only the rules that can open with
-        # one: the same first match, without going through the rest
-        self._combined_digit = re.compile(
-            "|".join(
-                alt
-                for alt, classes in zip(alternatives, leading, strict=True)
-                if not classes or classes[0] & _DIGITS
+        # a start on a digit (a year, most often), or on the lead words "a", "an", "and",
+        # "of", "over", tries only the rules that can open with that character: the same
+        # first match, without going through the rest
+        self._combined_by_first: dict[str, re.Pattern[str]] = {}
+        for opening in (_DIGITS, frozenset("a"), frozenset("o")):
+            regex = re.compile(
+                "|".join(
+                    alt
+                    for alt, classes in zip(alternatives, leading, strict=True)
+                    if not classes or classes[0] & opening
+                )
             )
-        )
+            for ch in opening:
+                self._combined_by_first[ch] = regex
         self._trigger = re.compile(TRIGGER_PATTERN)
         # TRIGGER_PATTERN at the start of the text, after a space, and after any other
         # character a trigger may follow (see trigger_starts)
@@ -1031,8 +1036,9 @@ class Grammar:
 
     def match_at(self, text: str, pos: int, endpos: int) -> tuple[Rule, re.Match[str]] | None:
         """The first rule (in table order) that matches at ``pos`` and passes its check."""
-        combined = self._combined_digit if text[pos : pos + 1] in _DIGITS else self._combined
-        m = combined.match(text, pos, endpos)
+        m = self._combined_by_first.get(text[pos : pos + 1], self._combined).match(
+            text, pos, endpos
+        )
         if m is None:
             return None
         # the combined pattern has no inner groups (their names repeat across rules), so
