@@ -32,8 +32,11 @@ run is cut into mentions:
    is "President"), and in a body's name ("Finance Ministry", "Security Council").
 4. **Name heads.** A phrase ending in an organization, place, facility, event or law head
    ("Shanghai Cooperation Organization", "Ukraine War", "Aswan Dam") or starting with one
-   and followed by "of ..." ("University of Paris", "Ministry of Foreign Affairs") is one
-   mention of that type. A law or treaty that contains a known organization or place
+   and followed by "of ..." ("University of Paris", "Ministry of Foreign Affairs", with
+   one "and" between two plain words: "Ministry of Trade and Industry") is one mention of
+   that type. A person after "of" is not part of it ("the Labour Party of Shimon Peres",
+   "the Conservative Party of Prime Minister John Major"; but "the Office of the Prime
+   Minister" is one name). A law or treaty that contains a known organization or place
    ("UN Charter") gives that organization or place instead.
 5. **The lexicon.** The longest known name wins ("United States of America", "Bosnia and
    Herzegovina"). A place followed by more capitalized words that are not a person's name
@@ -43,8 +46,13 @@ run is cut into mentions:
    is also a common word or a person's name ("Reading", "Lincoln") is *weak*: a place only
    after a preposition of place ("in Reading"), unless nothing else claims it.
 6. **Person names.** A given name, or an initial, followed by name-like words and
-   particles ("Ali Shamkhani", "George W. Bush", "Nikolaus van der Pas"). A given name
-   that is also a word ("Will", "May") needs a family name from the census list after it.
+   particles ("Ali Shamkhani", "George W. Bush", "Nikolaus van der Pas"), family names
+   with an elided or joined particle among them ("Jean le Rond d'Alembert", "Wajiha
+   al-Sabunji"; a joined particle adds no word to the five a name may have), and a
+   ruler's number after a title ("King Charles I"; after a bare name "I" stays the
+   pronoun). A given name that is also a word ("Will", "May") needs a family name from
+   the census list after it; a month's short form that is a given name ("Jan") is one
+   before a capitalized word that is no month ("Jan Siemerink", not "Jan 5").
 7. **Everything else** capitalized is kept as an *unknown* candidate and typed once the
    whole article has been read: a surname or first name of a person the article names
    in full is that person; an acronym of an organization named elsewhere, or defined in
@@ -94,12 +102,19 @@ Then, over the whole article:
   ("Leeds beat ...", "lost to Leicester", "drew 1-1 with Hull City"), or with a score after
   it, is a team (ORG), and so are its other mentions except after a preposition of place;
   a club prefix before a city ("Real Madrid", "Bayern Munich", "Inter Milan") makes one
-  ORG. National sides stay their country (GPE), as CoNLL writes them.
+  ORG, and so does a word the lexicon does not know (or a town's) before a town or a
+  capital, the two ending the run ("PSV Eindhoven", "Vitesse Arnhem", "Ajax Amsterdam";
+  not "Irving Berlin", whose first word is a given name, nor "St. Petersburg"); the
+  club's word alone is then the same team ("scored for Ajax"). National sides stay their
+  country (GPE), as CoNLL writes them.
 - **Companies by context.** A name of several words read as a person's is a company's
   when it has shares ("shares of X", "X shares") or employs an analyst, economist,
   strategist, trader, banker, engineer or researcher named right after it ("X analyst
-  Jim Poe"). Companies that read as people or places ("Goldman Sachs") are listed in
-  ``data/companies.tsv``; legal forms ("Corp", "Inc.", "plc") are heads.
+  Jim Poe"). A name before "unit", "subsidiary", "division", "affiliate" or
+  "shareholders" ("General Motors Corp's Opel unit"), or an unknown one right after
+  such a noun ("Siemens unit Osram"), is a company's. Companies that read as people or
+  places ("Goldman Sachs", "Deutsche Telekom") are listed in ``data/companies.tsv``;
+  legal forms ("Corp", "Inc.", "plc") are heads.
 
 Some lines are read differently (a sentence of hard-wrapped text is read line by line
 when its lines differ):
