@@ -12,7 +12,12 @@ Layers (clean-text offsets):
   ``"body"``).
 
 ``doc.data["title"]`` and ``doc.data["standfirst"]`` hold a :class:`Span` or None.
-Sentences never cross a paragraph boundary.
+Sentences never cross a paragraph boundary, and none is longer than the option
+``max_sentence_chars`` (1,000 characters): a longer run with no sentence end (a page with
+no punctuation, a table flattened to one line, a date repeated) is cut between two
+lowercase words before "and", "of", "on" ..., or after a semicolon or a comma, and the
+report warns. The steps after it work pairwise within a sentence; the bound keeps them
+linear in the text.
 
 ``doc.data["dateline"]`` is the dateline opening the first body paragraph ("TEHRAN,
 Nov. 10 (Reuters) —"), a :class:`Span` with attrs ``place`` and ``date`` (``2022-11-10``,
