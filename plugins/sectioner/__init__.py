@@ -96,10 +96,11 @@ class Sectioner(Processor):
             ge=100,
             description="The longest a sentence may be, in characters. A longer run of "
             "text with no sentence end (a page with no punctuation, a table flattened to "
-            "one line) is cut into pieces of at most this size, after the last comma, "
-            "semicolon or space in each, so the steps that work pairwise within a "
-            "sentence stay linear in the text; the report warns when it happens. None "
-            "never cuts.",
+            "one line) is cut into pieces of at most this size: after a semicolon, else "
+            "after a comma before a lowercase word, else between a lowercase word and "
+            "'and', 'of', 'on' ..., else at a space, so that the steps that work pairwise "
+            "within a sentence stay linear in the text; the report warns when it happens. "
+            "None never cuts.",
         )
         extra_abbreviations: list[str] = Field(
             default_factory=list,
