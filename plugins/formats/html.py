@@ -476,7 +476,7 @@ def _quotes(view: ReportView) -> str:
     items = []
     for quote in view.quotes:
         speaker = view.speaker(quote)
-        who = _chip(speaker) if speaker else _e(quote.speaker or "unknown speaker")
+        who = _chip(speaker) if speaker else _e(quote.who)
         cue = f' <span class="note">({_e(quote.cue)})</span>' if quote.cue else ""
         items.append(
             f"<figure><blockquote>{_e(quote.text)}</blockquote>"

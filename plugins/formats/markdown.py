@@ -125,8 +125,7 @@ def to_markdown(data: dict[str, Any]) -> str:
     if view.has_quotes:
         out += ["## Quotes", ""]
         for quote in view.quotes:
-            speaker = quote.speaker or "unknown speaker"
-            out += [f"> {escape(quote.text)}", ">", f"> — **{escape(speaker)}**", ""]
+            out += [f"> {escape(quote.text)}", ">", f"> — **{escape(quote.who)}**", ""]
         if not view.quotes:
             out += ["No quotes found.", ""]
 

@@ -286,9 +286,8 @@ def _quotes(out: _Out, view: ReportView) -> None:
         return
     out.line(f"Quotes ({len(view.quotes)}):", "bold")
     for quote in view.quotes[: _MOST["quotes"]]:
-        speaker = quote.speaker or "unknown speaker"
         out.wrapped(_clip(quote.text, 150), "  ", "    ", "italic")
-        out.line(f"    — {speaker}", "dim")
+        out.line(f"    — {quote.who}", "dim")
     _more(out, view.quotes, "quotes")
 
 

@@ -81,6 +81,16 @@ class Quote:
     speaker: str | None
     speaker_id: str | None
     cue: str | None
+    description: str | None = None
+
+    @property
+    def who(self) -> str:
+        """The speaker's name; else the cue's description of an unnamed speaker."""
+        if self.speaker:
+            return self.speaker
+        if self.description:
+            return f"{self.description} (not named)"
+        return "unknown speaker"
 
 
 @dataclass
@@ -321,6 +331,7 @@ def _quotes(items: Any, text: str) -> list[Quote]:
                     _str(item.get("speaker")),
                     _str(item.get("speaker_id")),
                     _str(item.get("cue")),
+                    _str(item.get("description")),
                 )
             )
     return out

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 from pressline import Pipeline
-from pressline.plugins.formats import to_markdown, to_text
+from pressline.plugins.formats import to_html, to_markdown, to_text
 from rich.cells import cell_len
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -263,3 +263,17 @@ def test_markdown_escapes_the_article(example) -> None:
     assert "<td>`code` &amp; _more_</td>" in page
     rows = re.search(r"<h2>Entities</h2>\s*<table>.*?<tbody>(.*?)</tbody>", page, re.S).group(1)
     assert all(row.count("<td") == 5 for row in rows.split("</tr>") if "<td" in row)
+
+
+def test_text_markdown_and_html_describe_an_unnamed_speaker() -> None:
+    text = (
+        "Ministry keeps vaccine plan\n\n"
+        "The plan stays, officials said on Monday.\n\n"
+        "“Our priority is the health of every child,” a ministry spokesman said.\n"
+    )
+    data = Pipeline.load("news").run(text, reference_date=date(2025, 3, 3)).to_dict()
+    (quote,) = data["quotes"]["quotes"]
+    assert quote["speaker"] is None and quote["description"] == "a ministry spokesman"
+    assert "— a ministry spokesman (not named)" in to_text(data, width=80, color=False)
+    assert "> — **a ministry spokesman (not named)**" in to_markdown(data)
+    assert "— a ministry spokesman (not named)" in to_html(data)
