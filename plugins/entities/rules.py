@@ -104,9 +104,15 @@ Then, over the whole article:
   a club prefix before a city ("Real Madrid", "Bayern Munich", "Inter Milan") makes one
   ORG, and so does a word the lexicon does not know (or a town's) before a town or a
   capital, the two ending the run ("PSV Eindhoven", "Vitesse Arnhem", "Ajax Amsterdam";
-  not "Irving Berlin", whose first word is a given name, nor "St. Petersburg"); the
-  club's word alone is then the same team ("scored for Ajax"). National sides stay their
-  country (GPE), as CoNLL writes them.
+  not "Irving Berlin", whose first word is a given name, nor "St. Petersburg"), where
+  the text speaks of sport: a result or a score in the sentence, a results table, or a
+  word of sport ("scored", "league", "coach", "season", "cup") within two sentences,
+  which is not enough when the town's name is also a person's or a word ("Stolmy
+  Pimentel"). Without it the two words are one place after a preposition of place or
+  when the first is a town's ("Levico Terme", "Eureka Springs"), else a name the words
+  around type. The club's word alone is then the same team ("scored for Ajax").
+  National sides stay their country (GPE), as CoNLL writes them. A settlement's kind
+  before a name ("Kibbutz Ginosar") makes it a place.
 - **Companies by context.** A name of several words read as a person's is a company's
   when it has shares ("shares of X", "X shares") or employs an analyst, economist,
   strategist, trader, banker, engineer or researcher named right after it ("X analyst
@@ -598,7 +604,9 @@ class RuleRecognizer:
         found: list[Candidate] = []
         held: list[_Held] = []
         deferred: list[tuple[int, SentenceInfo, str]] = []
-        for idx, sent in enumerate(sentences):
+        sents = list(sentences)
+        sport = _SportEvidence(text, sents)
+        for idx, sent in enumerate(sents):
             for piece, mode in self._pieces(text, sent):
                 if mode in ("known", "caps"):
                     deferred.append((idx, piece, mode))
@@ -606,7 +614,7 @@ class RuleRecognizer:
                 for m in _find_runs(text, piece.start, piece.end):
                     start = m.start()
                     for run in self._runs(text, start, m.end()):
-                        self._read_run(text, run, start, sent, idx, mode, found, held)
+                        self._read_run(text, run, start, sent, idx, mode, found, held, sport)
         self._whole_before_acronym(text, found, held)
         self._acronyms(text, found)
         self._named_with_description(text, found, held)
@@ -782,6 +790,7 @@ class RuleRecognizer:
         mode: str,
         found: list[Candidate],
         held: list[_Held],
+        sport: _SportEvidence,
     ) -> None:
         """Read one run; its tokens' offsets are from ``shift`` (see _runs)."""
         first = toks[0]
@@ -806,7 +815,11 @@ class RuleRecognizer:
         before, after = self._context(text, toks[0].start + shift, toks[-1].end + shift, sent)
         speech = before in _SPEECH or after in _SPEECH
         n = len(toks)
-        for i, j, label, source, ident, role in self._parse(toks, initial, mode, before, speech):
+        items = self._parse(toks, initial, mode, before, speech)
+        if any(item[3] == "club" for item in items):
+            strong = mode == "table" or sport.result(idx)
+            items = self._clubs_with_sport(toks, items, before, strong, strong or sport.near(idx))
+        for i, j, label, source, ident, role in items:
             a, b = toks[i].start + shift, toks[j - 1].end + shift
             # the words around a mention inside a run are the run's own words
             prev = before if i == 0 else toks[i - 1].lower
@@ -832,6 +845,33 @@ class RuleRecognizer:
             if mode == "table" and label != "PERSON":
                 cand.label = self._team(cand)
             found.append(cand)
+
+    def _clubs_with_sport(
+        self, toks: list[_Tok], items: list[_Item], before: str, strong: bool, near: bool
+    ) -> list[_Item]:
+        """A club named with its city ("PSV Eindhoven") is a team only where the text
+        speaks of sport: a result or a score in the sentence or a results table
+        (``strong``), or a word of sport near it (``near``), which is not enough when
+        the city's name is also a person's or a word ("Stolmy Pimentel"). Elsewhere the
+        two words are one other name ("Levico Terme", "Eureka Springs")."""
+        out: list[_Item] = []
+        for item in items:
+            i, j = item[0], item[1]
+            if item[3] != "club":
+                out.append(item)
+            elif strong or (near and normalize(toks[j - 1].base) not in self.lex.weak):
+                out.append((i, j, "ORG", "team", None, None))
+            else:
+                # one name still: a town's with a town's word before it ("Eureka Springs")
+                # or after a preposition of place ("at Levico Terme") is a place; else
+                # the words around it type it once the article has been read ("Stolmy
+                # Pimentel was born")
+                own = self.lookup(toks[i].base)
+                town = own is not None and own[0] == "GPE"
+                place = i == 0 and (before in _PLACE_PREPOSITIONS or before == "to")
+                label = "GPE" if town or place else None
+                out.append((i, j, label, "unknown", None, None))
+        return out
 
     @staticmethod
     def _strip(toks: list[_Tok]) -> list[_Tok]:
@@ -974,7 +1014,15 @@ class RuleRecognizer:
         return self._segment(toks, 0, n, initial, role=False, before=before)
 
     def _segment(
-        self, toks: list[_Tok], lo: int, hi: int, initial: bool, *, role: bool, before: str = ""
+        self,
+        toks: list[_Tok],
+        lo: int,
+        hi: int,
+        initial: bool,
+        *,
+        role: bool,
+        before: str = "",
+        clubs: bool = True,
     ) -> list[tuple[int, int, str | None, str, str | None, tuple[int, int] | None]]:
         items: list[tuple[int, int, str | None, str, str | None, tuple[int, int] | None]] = []
         i = lo
@@ -1000,9 +1048,10 @@ class RuleRecognizer:
                     items.append((i, club[0], "ORG", "team", None, None))
                     i = club[0]
                     continue
-            if not role and i + 2 == hi and self._club_before_city(toks, i):
-                # "PSV Eindhoven", "Vitesse Arnhem", "Ajax Amsterdam": a club and its city
-                items.append((i, hi, "ORG", "team", None, None))
+            if clubs and not role and i + 2 == hi and self._club_before_city(toks, i):
+                # "PSV Eindhoven", "Vitesse Arnhem", "Ajax Amsterdam": a club and its city,
+                # where the text speaks of sport (_read_run checks)
+                items.append((i, hi, "ORG", "club", None, None))
                 i = hi
                 continue
             # a place name that is also a common word or a person's name ("Nice",
@@ -1107,6 +1156,8 @@ class RuleRecognizer:
             return False  # "Saint Petersburg", "San Jose"
         if a.text in self.lex.given or self._common(a) or self._is_title(a):
             return False
+        if self._head(b) is not None:
+            return False  # "Harvard University", "Eureka Springs": a name head ends it
         city = self._gaz(toks, i + 1, i + 2)
         if city is None or city[1] != "GPE" or not city[2].startswith(("city:", "capital:")):
             return False
@@ -1831,6 +1882,8 @@ class RuleRecognizer:
             w.isupper() and w.lower() in common and w.lower() not in lex.acronyms for w in words
         ):
             return None  # "ALL NOW": words in capitals for emphasis
+        if not single and words[0].lower() in _SETTLEMENTS:
+            return "GPE"  # "Kibbutz Ginosar": a settlement's kind before its name
         last = words[-1].lower().rstrip(".")
         if not single and (last in lex.titles or last in lex.role_nouns):
             return None  # "Technology Reporter", "Managing Director": a job, not a name
@@ -1951,6 +2004,56 @@ def role_text(text: str, span: tuple[int, int]) -> str | None:
 
 
 _NAME_BEFORE = re.compile(rf"{_UP}[\w'’&.-]*")
+# Evidence of sport for a club named with its city: a result or a score in the sentence,
+# or a word of sport within two sentences of it.
+_SPORT_RESULT = re.compile(
+    r"\b(?:beat|beats|beaten|defeated|defeats|thrashed|edged|routed|trounced|drew|"
+    r"(?:lost|loses|losing|draw|draws|tied|win|won|victory)[ \t]+(?:to|with|against|over)|"
+    r"\d{1,2}-\d{1,2})\b"
+)
+_SPORT_WORDS = re.compile(
+    r"\b(?:scored|scores|scoring|goals?|goalkeeper|match|matches|league|division|clubs?|"
+    r"coach|season|striker|midfielder|defender|cup|stadium|fixtures?|play-?offs?|"
+    r"soccer|football|tournament|championship|relegat\w+|promoted)\b",
+    re.IGNORECASE,
+)
+
+
+class _SportEvidence:
+    """Which sentences of a document speak of sport, found lazily (only where a club
+    named with its city needs it) and once per sentence."""
+
+    __slots__ = ("_result", "_sents", "_text", "_words")
+
+    def __init__(self, text: str, sents: Sequence[SentenceInfo]) -> None:
+        self._text = text
+        self._sents = sents
+        self._words: dict[int, bool] = {}
+        self._result: dict[int, bool] = {}
+
+    def _has_words(self, idx: int) -> bool:
+        hit = self._words.get(idx)
+        if hit is None:
+            sent = self._sents[idx]
+            hit = _SPORT_WORDS.search(self._text, sent.start, sent.end) is not None
+            self._words[idx] = hit
+        return hit
+
+    def result(self, idx: int) -> bool:
+        """Does sentence ``idx`` give a match result or a score?"""
+        hit = self._result.get(idx)
+        if hit is None:
+            sent = self._sents[idx]
+            hit = _SPORT_RESULT.search(self._text, sent.start, sent.end) is not None
+            self._result[idx] = hit
+        return hit
+
+    def near(self, idx: int) -> bool:
+        """Does a word of sport stand within two sentences of sentence ``idx``?"""
+        lo, hi = max(0, idx - 2), min(len(self._sents), idx + 3)
+        return any(self._has_words(k) for k in range(lo, hi))
+
+
 # Words that open a club's name before its city ("Real Madrid", "Bayern Munich").
 _TEAM_PREFIXES = frozenset(
     "real atletico atlético athletic athletico bayern borussia dynamo dinamo sporting "
@@ -1960,6 +2063,8 @@ _TEAM_PREFIXES = frozenset(
 )
 # Words that open a town's name before a saint's or another town's ("Saint Petersburg").
 _PLACE_OPENERS = frozenset("saint sankt san santa santo sao são st ste sainte".split())
+# Kinds of settlement written before the settlement's name ("Kibbutz Ginosar").
+_SETTLEMENTS = frozenset("kibbutz moshav".split())
 # Nouns after a name that make it a part of a company ("the Opel unit").
 _PART_OF_COMPANY = frozenset("unit subsidiary division affiliate shareholders".split())
 # Verbs of a match result: the team before them won or played, and the one after lost.

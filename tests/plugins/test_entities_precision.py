@@ -1,0 +1,79 @@
+"""Precision of the entity tagger's newer rules: a club named with its city only where the
+text speaks of sport, lone given names that are also towns, titles of nobility; on
+made-up articles."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pressline import Pipeline
+
+ARTICLES = Path(__file__).parent.parent / "fixtures" / "articles"
+
+
+@pytest.fixture(scope="module")
+def news() -> Pipeline:
+    return Pipeline.load("news")
+
+
+def run(pipeline: Pipeline, text: str) -> list[dict[str, Any]]:
+    report = pipeline.run(text, reference_date=date(2025, 3, 3)).to_dict()
+    source = report["document"]["text"]
+    for e in report["entities"]["entities"]:
+        for m in e["mentions"]:
+            assert source[m["start"] : m["end"]] == m["text"]
+    return report["entities"]["entities"]
+
+
+def mentions(found: list[dict[str, Any]]) -> dict[str, str]:
+    """Each mention's text and its entity's type."""
+    return {m["text"]: e["type"] for e in found for m in e["mentions"]}
+
+
+@pytest.fixture(scope="module")
+def places(news: Pipeline) -> dict[str, str]:
+    text = (ARTICLES / "entities-places-not-clubs.txt").read_text(encoding="utf-8")
+    return mentions(run(news, text))
+
+
+@pytest.mark.parametrize("name", ["Levico Terme", "Eureka Springs", "Hôpital Cochin"])
+def test_a_place_of_two_words_is_no_club_without_sport(places: dict[str, str], name: str) -> None:
+    assert places.get(name) not in ("ORG", None), places
+    assert places[name] == "GPE"
+
+
+def test_a_person_with_a_family_name_like_a_town_is_no_club(places: dict[str, str]) -> None:
+    assert places.get("Stolmy Pimentel") == "PERSON", places
+    assert places.get("Pimentel") == "PERSON"
+
+
+def test_a_kibbutz_is_no_organization(places: dict[str, str]) -> None:
+    assert places.get("Kibbutz Ginosar") != "ORG", places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PSV Eindhoven beat Vitesse Arnhem on Sunday.",
+        "Vitesse Arnhem drew 1-1 with PSV Eindhoven on Sunday.",
+        "The coach was pleased. PSV Eindhoven and Vitesse Arnhem meet again next month.",
+        "Results of Dutch matches on Sunday:\n\nPSV Eindhoven 2 Vitesse Arnhem 1\n",
+    ],
+)
+def test_a_club_with_its_city_where_the_text_speaks_of_sport(news: Pipeline, text: str) -> None:
+    found = mentions(run(news, text))
+    assert found.get("PSV Eindhoven") == found.get("Vitesse Arnhem") == "ORG", found
+
+
+def test_a_word_of_sport_nearby_is_not_enough_for_a_person_named_like_a_town(
+    news: Pipeline,
+) -> None:
+    text = (
+        "The club finished the season in third place. It traded Jerry Sands and "
+        "Stolmy Pimentel to Pittsburgh for a young pitcher."
+    )
+    found = mentions(run(news, text))
+    assert found.get("Stolmy Pimentel") != "ORG", found
