@@ -80,6 +80,11 @@ Then, over the whole article:
 - **People named like places.** A given name and a family name that is a name head ("Linda
   Park") is a person, not a park, where the family name alone is a person in the article
   ("Park said"), a verb of saying stands next to it, or a role and a comma before it.
+- **Given names that are towns.** A lone given name that the lexicon also knows as a
+  minor town ("Anna", "Mary") and that was a place only because nothing else claimed it
+  stays a place with a cue ("in Anna", "Anna, Spain", "Exeter, Devon"), is no name after
+  a determiner ("the Stuart restoration"), and is otherwise a person ("met Anna", "Mary
+  and I").
 - **Diseases** ("COVID-19", "HIV", "Ebola", "mpox", ``data/diseases.txt``; strain codes
   such as "H5N1") are not names, nor are abbreviations that name nothing ("PhD", "GDP",
   "CEO", "TV", ``data/abbreviations.txt``).
@@ -620,6 +625,7 @@ class RuleRecognizer:
         self._named_with_description(text, found, held)
         self._people_named_like_places(text, found, held)
         self._resolve(text, found, held)
+        self._given_names_not_towns(text, found)
         self._drop_diseases(text, found)
         self._sports_teams(text, found)
         self._companies_by_context(text, found)
@@ -1792,6 +1798,46 @@ class RuleRecognizer:
             ):
                 c.label, c.source = "ORG", "institution"
 
+    def _given_names_not_towns(self, text: str, found: list[Candidate]) -> None:
+        """A lone given name that is also a small town's ("met Anna", "Mary and I").
+
+        A single word the lexicon knows as a given name and as a town whose name is
+        weak, typed a place only because nothing else claimed it, is a place where a
+        cue says so (a preposition of place before it, or a place and a comma on either
+        side: "Florence, Italy", "Exeter, Devon"). After a determiner it is no name ("the
+        Stuart restoration") unless used as a person's (a verb of saying next to it, "and
+        I" after it); else it is a person's name ("met Anna", "Mary and I", "Adam had").
+        """
+        lex = self.lex
+        by_start = {c.start: c for c in found}
+        by_end = {c.end: c for c in found}
+        drop: set[int] = set()
+        for c in found:
+            if (
+                c.label != "GPE"
+                or c.source != "unknown"
+                or " " in c.key
+                or c.key not in lex.given
+                or c.key not in lex.weak
+            ):
+                continue
+            prev = c.prev
+            if prev in _PLACE_PREPOSITIONS or prev in ("to", "of"):
+                continue
+            after = by_start.get(c.end + 2)
+            if text[c.end : c.end + 2] == ", " and after is not None and after.label == "GPE":
+                continue  # "Florence, Italy"
+            before = by_end.get(c.start - 2)
+            if text[c.start - 2 : c.start] == ", " and before is not None and before.label == "GPE":
+                continue  # "Exeter, Devon"
+            person = c.next in _SPEECH or _AND_PRONOUN.match(text, c.end) is not None
+            if prev in _DETERMINERS and not person:
+                drop.add(id(c))  # "the Stuart restoration": a modifier, no name here
+            else:
+                c.label, c.source = "PERSON", "context"
+        if drop:
+            found[:] = [c for c in found if id(c) not in drop]
+
     def _drop_diseases(self, text: str, found: list[Candidate]) -> None:
         """Diseases, viruses and drugs ("COVID-19", "HIV", "Ebola", "H5N1") are not names,
         nor are abbreviations such as "PhD", "GDP" or "TV" (``data/abbreviations.txt``)."""
@@ -2063,6 +2109,8 @@ _TEAM_PREFIXES = frozenset(
 )
 # Words that open a town's name before a saint's or another town's ("Saint Petersburg").
 _PLACE_OPENERS = frozenset("saint sankt san santa santo sao são st ste sainte".split())
+# "Mary and I", "Anna and me": a name joined to a pronoun is a person's.
+_AND_PRONOUN = re.compile(r"[ \t]+and[ \t]+(?:I|me|my|his|her|he|she)\b")
 # Kinds of settlement written before the settlement's name ("Kibbutz Ginosar").
 _SETTLEMENTS = frozenset("kibbutz moshav".split())
 # Nouns after a name that make it a part of a company ("the Opel unit").

@@ -77,3 +77,22 @@ def test_a_word_of_sport_nearby_is_not_enough_for_a_person_named_like_a_town(
     )
     found = mentions(run(news, text))
     assert found.get("Stolmy Pimentel") != "ORG", found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("After the vote I met Anna outside the hall.", "Anna"),
+        ("Mary and I walked home after the meeting.", "Mary"),
+    ],
+)
+def test_a_lone_given_name_that_is_also_a_town_is_a_person(
+    news: Pipeline, text: str, name: str
+) -> None:
+    assert mentions(run(news, text)).get(name) == "PERSON"
+
+
+def test_a_given_name_that_is_a_town_stays_a_place_with_a_place_cue(news: Pipeline) -> None:
+    found = mentions(run(news, "Prices rose in Florence. The hotels of Anna, Spain, were full."))
+    assert found.get("Florence") == "GPE"
+    assert found.get("Anna") == "GPE", found
