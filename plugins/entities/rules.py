@@ -50,7 +50,9 @@ run is cut into mentions:
    with an elided or joined particle among them ("Jean le Rond d'Alembert", "Wajiha
    al-Sabunji"; a joined particle adds no word to the five a name may have), and a
    ruler's number after a title ("King Charles I"; after a bare name "I" stays the
-   pronoun). A given name that is also a word ("Will", "May") needs a family name from
+   pronoun), and a name after a title of nobility, with its particle, even one spelled
+   like a town ("the Marquis de Lafayette" is the person "de Lafayette", role Marquis).
+   A given name that is also a word ("Will", "May") needs a family name from
    the census list after it; a month's short form that is a given name ("Jan") is one
    before a capitalized word that is no month ("Jan Siemerink", not "Jan 5").
 7. **Everything else** capitalized is kept as an *unknown* candidate and typed once the
@@ -926,8 +928,8 @@ class RuleRecognizer:
             if not toks[1].conn and self._namelike(toks[1]):
                 return True
             k = self._name_suffix(toks)
-            if k is not None and k > 1:
-                return True
+            if k is not None and (k > 1 or toks[k].conn):
+                return True  # (or "Count von Stauffenberg": a particle opens the name)
         if len(toks) > 1 and not toks[1].conn:
             second = toks[1]
             if (
@@ -1232,6 +1234,15 @@ class RuleRecognizer:
         if not picked:
             return None
         k = picked[-1]
+        if k > 0 and toks[k - 1].lower in _NOBILITY:
+            return k  # "Baron Hamilton": a title of nobility before a name, even a town's
+        if (
+            k > 1
+            and toks[k - 1].conn
+            and toks[k - 1].lower in self.lex.particles
+            and toks[k - 2].lower in _NOBILITY
+        ):
+            return k - 1  # "Marquis de Lafayette": the particle is the name's
         whole = self.lookup(" ".join(t.base for t in toks[k:]))
         if whole is not None and whole[0] != "PERSON":
             return None
@@ -2111,6 +2122,12 @@ _TEAM_PREFIXES = frozenset(
 _PLACE_OPENERS = frozenset("saint sankt san santa santo sao são st ste sainte".split())
 # "Mary and I", "Anna and me": a name joined to a pronoun is a person's.
 _AND_PRONOUN = re.compile(r"[ \t]+and[ \t]+(?:I|me|my|his|her|he|she)\b")
+# Titles of nobility: the name after them (and its particle) is a person's, even where
+# it is also a town's ("Marquis de Lafayette", "Lady Florence").
+_NOBILITY = frozenset(
+    "marquis marquess marchioness duke duchess count countess baron baroness earl lord "
+    "lady sir dame viscount viscountess".split()
+)
 # Kinds of settlement written before the settlement's name ("Kibbutz Ginosar").
 _SETTLEMENTS = frozenset("kibbutz moshav".split())
 # Nouns after a name that make it a part of a company ("the Opel unit").

@@ -96,3 +96,16 @@ def test_a_given_name_that_is_a_town_stays_a_place_with_a_place_cue(news: Pipeli
     found = mentions(run(news, "Prices rose in Florence. The hotels of Anna, Spain, were full."))
     assert found.get("Florence") == "GPE"
     assert found.get("Anna") == "GPE", found
+
+
+def test_a_title_of_nobility_before_a_name_like_a_town(news: Pipeline) -> None:
+    text = (
+        "The Marquis de Lafayette reached the harbour in June. Lafayette stayed a week. "
+        "Count von Stauffenberg was arrested that night. Baron Hamilton said nothing."
+    )
+    found = run(news, text)
+    people = {e["name"]: e for e in found if e["type"] == "PERSON"}
+    assert [m["text"] for m in people["de Lafayette"]["mentions"]] == ["de Lafayette", "Lafayette"]
+    assert people["de Lafayette"]["roles"] == ["Marquis"]
+    assert "von Stauffenberg" in people and "Hamilton" in people, people.keys()
+    assert "GPE" not in {e["type"] for e in found}
