@@ -92,6 +92,17 @@ def _prose(chars: int, seed: int = 0) -> str:
     return " ".join(dense_document(chars, seed=7000 + seed).split())[:chars]
 
 
+def _code(n: int) -> str:
+    """``n`` in lowercase letters ("b", "c", ... "ba"): unique, but no number a date
+    could be (a counter would turn into years between 1000 and 2100 as it grows)."""
+    letters = []
+    while True:
+        n, digit = divmod(n, 26)
+        letters.append("abcdefghijklmnopqrstuvwxyz"[digit])
+        if not n:
+            return "".join(reversed(letters))
+
+
 def _tiny_paragraphs(chars: int, seed: int = 0) -> str:
     """Tens of thousands of one-line paragraphs, each different."""
     rng = random.Random(3000 + seed)
@@ -101,7 +112,7 @@ def _tiny_paragraphs(chars: int, seed: int = 0) -> str:
     n = 0
     while size < chars:
         n += 1
-        part = f"{rng.choice(bits)} {n}"
+        part = f"{rng.choice(bits)} {_code(n)}"
         parts.append(part)
         size += len(part) + 2
     return "\n\n".join(parts)[:chars]
@@ -116,7 +127,7 @@ def _web_table(chars: int, seed: int = 0) -> str:
     n = 0
     while size < chars:
         n += 1
-        cells = [str(n), f"{rng.choice(teams)} {rng.choice(('FC', 'City', 'United', 'Town'))}"]
+        cells = [str(n % 20 + 1), f"{rng.choice(teams)} {rng.choice(('FC', 'City', 'Town'))}"]
         cells += [str(rng.randrange(40)) for _ in range(7)]
         row = "| " + " | ".join(cells) + " |"
         parts.append(row)
