@@ -6,6 +6,12 @@ when it is a whole sentence or paragraph of its own (news prints a quoted paragr
 after the speaker was named). A few words in quotes inside a clause with no cue are scare
 quotes or titles (“a special operation”), not speech, and are left out.
 
+The subject before the verb of a cue after a quotation is a few words, or a name of up to
+twelve: capitalized words and abbreviations with the joiners names hold ("the U.S. Agency
+for International Development said"); an abbreviation's full stop does not end the cue.
+A quotation closed as speech with a speech verb in its cue whose subject cannot be read
+is speech all the same, with no speaker (``unresolved``): it is never dropped for that.
+
 The speaker, by the first rule that applies (the report gives the rule's name):
 
 ``named``
@@ -135,6 +141,11 @@ def find_cue(
                 comma = text.find(",", verb.end(), clause_end)
                 subject = (verb.end(), comma if comma != -1 else clause_end)
             return SpeechCue(_cue_words(text, verb.start(), clause_end), a0, clause_end, subject)
+        # a speech verb whose subject could not be read: speech all the same, said by
+        # someone the cue does not let us name (never dropped for that)
+        verb = _VERB.search(text, a0, min(clause_end, a0 + _APPOSITION_REACH))
+        if verb is not None:
+            return SpeechCue(_cue_words(text, verb.start(), clause_end), a0, clause_end, None)
     b0, b1 = before
     last = b1  # the end of the text before the quotation, less its spaces (not sliced)
     while last > b0 and text[last - 1].isspace():
@@ -166,6 +177,8 @@ def _after_verb(text: str, start: int, clause_end: int) -> re.Match[str] | None:
         words = len(WORD.findall(before))
         if words <= _MAX_SUBJECT_WORDS:
             return verb if verb.start() - start <= 80 else None
+        if words <= _MAX_NAME_SUBJECT_WORDS and _is_name(before):
+            return verb  # “…,” the U.S. Agency for International Development said
         pieces = before.strip(" \t").lstrip(",").split(",")
         if (
             len(pieces) >= 3
@@ -180,13 +193,55 @@ def _after_verb(text: str, start: int, clause_end: int) -> re.Match[str] | None:
     return None
 
 
+# a long subject is still one when it is a name: capitalized words (and abbreviations:
+# "U.S.") joined by the few lowercase words names hold ("of", "for", "and", "the")
+_MAX_NAME_SUBJECT_WORDS = 12
+_NAME_JOINERS = frozenset("of for and the on de du la del von van &".split())
+
+
+def _is_name(before: str) -> bool:
+    """Are the words before a verb one name ("the U.S. Agency for International
+    Development", "the United Nations Office for the Coordination of Humanitarian
+    Affairs")? Its last word is capitalized, and so is every word but a few joiners."""
+    tokens = before.strip(" ,;—–-").split()
+    if tokens and tokens[0].lower() in ("the", "a", "an"):
+        tokens = tokens[1:]
+    if not tokens or not tokens[-1][:1].isupper():
+        return False
+    return all(t[:1].isupper() or t.lower() in _NAME_JOINERS for t in tokens)
+
+
 _CLAUSE_STOP = re.compile(r"[“\"‘.;:!?]")
 
 
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen col lt sgt capt gov sen rep st jr sr inc corp co ltd bros no".split()
+)
+
+
 def _clause_end(text: str, start: int, end: int) -> int:
-    """The cue clause after a quotation ends at the sentence's end or a new quotation."""
-    found = _CLAUSE_STOP.search(text, start, end)
-    return found.start() if found else end
+    """The cue clause after a quotation ends at the sentence's end or a new quotation;
+    not at the full stop of an abbreviation ("the U.S. agency", "Dr. Blake", "Acme Inc.
+    said"), which the sentence splitter already left inside the sentence."""
+    for found in _CLAUSE_STOP.finditer(text, start, end):
+        at = found.start()
+        if text[at] != "." or not _abbreviation_at(text, at, start):
+            return at
+    return end
+
+
+def _abbreviation_at(text: str, dot: int, floor: int) -> bool:
+    """Does the full stop at ``dot`` end an abbreviation: a single capital ("U.", "S.")
+    or a title or company word ("Dr.", "Inc.")?"""
+    k = dot
+    while k > floor and dot - k < 6 and text[k - 1].isalpha():
+        k -= 1
+    word = text[k:dot]
+    if not word or (k > floor and text[k - 1].isalnum()):
+        return False
+    if len(word) == 1 and word.isupper():
+        return True
+    return word.lower() in _ABBREVIATIONS and word[:1].isupper()
 
 
 def _cue_words(text: str, verb_start: int, clause_end: int) -> str:
