@@ -454,6 +454,22 @@ def check_set_adverb(text: str, m: re.Match[str]) -> bool:
     return _bare(after) in FUNCTION_WORDS
 
 
+# after these, "last" is the verb ("to last two weeks", "will last a month")
+_BEFORE_VERB = frozenset(
+    """to will would could can may might must should shall not never did does do cannot
+    won't wouldn't can't couldn't didn't doesn't don't""".split()
+)
+
+
+def check_last_verb(text: str, m: re.Match[str]) -> bool:
+    """ "the last two weeks" and "over the last two weeks" are a stretch of time; in
+    "expect the kits to last two weeks" and "it will last three days" "last" is a verb,
+    and only "two weeks" is the timex."""
+    if m.group("rel").lower() != "last" or m.group().lower().startswith("the"):
+        return True
+    return _bare(word_before(text, m.start())) not in _BEFORE_VERB
+
+
 _VERB_AFTER_BEFORE = frozenset(
     "was were had has is saw brought proved marked ended began came went".split()
 )
@@ -719,7 +735,7 @@ RULES: tuple[Rule, ...] = (
       r"(?:<APPROX>)?(?:(?i:the)_)?(?P<rel>(?i:past|last|previous|next|coming|following|first|"
       r"final|latest|recent|preceding|initial|remaining))_(?:<NUM>|(?P<vague>(?i:several|few|"
       r"couple_of|many)))(?P<half>_and_a_half)?(?:_|-)<UNIT>(?![\w-])",
-      nz.norm_duration),
+      nz.norm_duration, check_last_verb),
     R("duration_relative_units", "DURATION",
       r"(?:(?i:the)_)?(?P<rel>(?i:recent|coming|past|last|next|previous|following|ensuing|"
       r"intervening))_<UNIT_PL>",
