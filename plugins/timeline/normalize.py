@@ -14,7 +14,13 @@ what a value depends on besides the words: the reference date (the day the artic
 published), the tense of the verb the expression attaches to (so a bare "Friday" or
 "February" lands before the reference date unless that verb looks ahead; see
 :mod:`.tense`), the options, and the last
-calendar date the text mentioned (so "two days later" counts from it).
+calendar date the text mentioned (so "two days later" counts from it). An anchored
+expression whose unit is finer than the last date mentioned ("The mine closed in 2012.
+The month before, ...") stays unresolved ("XXXX-XX") rather than counting from the
+reference date; a value counted from the reference date for want of any date anchors no
+later expression; "earlier in the day/year" takes a date of its own sentence or the one
+before, else the reference date's; and a past clause never counts from a date after the
+reference date ("meets late Thursday. The shares had dropped earlier in the day").
 
 To add a normalizer, write a function with that signature and name it in a rule of
 ``grammar.py``; the helpers here (``shift``, ``place_month_day``, ``place_weekday``, ...)
@@ -447,6 +453,10 @@ class Context:
         self.start = 0
         self.end = 0
         self.points: list[Point] = []
+        self._points_at: list[int] = []  # where in the text each point was mentioned
+        # set by :meth:`anchor` when it had to count from the reference date: the value
+        # is a guess, and the tagger keeps it from anchoring later expressions
+        self.fell_back = False
 
     # where the expression sits
     def sentence(self) -> tuple[int, int]:
@@ -492,34 +502,79 @@ class Context:
     def remember(self, point: Point | None) -> None:
         if point is not None and point.resolved and point.gran in RANK:
             self.points.append(point)
+            self._points_at.append(self.start)
 
     @property
     def last(self) -> Point | None:
         return self.points[-1] if self.points else None
 
-    def recent(self, gran: str) -> Point | None:
+    def recent(self, gran: str, since: int | None = None) -> Point | None:
         """The last calendar point the text mentioned that is at least as fine as ``gran``.
 
         "The last mentioned date" is any date or time the text gave before the expression
         and that resolved to the calendar ("in 2024", "last year", "on Friday"); only the
         last :data:`RECENT` of them are looked at, so "the year before" after a run of
         month-days and weekdays counts from the reference date rather than a year named
-        many sentences back."""
+        many sentences back. ``since``: only points mentioned from that offset on. A past
+        clause skips points after the reference date ("meets late Thursday. The shares
+        had dropped earlier in the day": not Thursday's)."""
+        return self._search(gran, since)[0]
+
+    def _search(self, gran: str, since: int | None = None) -> tuple[Point | None, bool]:
+        """:meth:`recent`, and whether a later point coarser than ``gran`` was passed."""
         need = RANK.get(gran, 0)
-        for point in reversed(self.points[-RECENT:]):
-            if RANK[point.gran] >= need:
-                return point
-        return None
+        past: bool | None = None
+        coarser = False
+        n = len(self.points)
+        for k in range(n - 1, max(n - RECENT, 0) - 1, -1):
+            if since is not None and self._points_at[k] < since:
+                break
+            point = self.points[k]
+            if RANK[point.gran] < need:
+                coarser = True
+                continue
+            start = point.start()
+            if self.ref is not None and start is not None and start > self.ref:
+                if past is None:  # read the tense only when it matters
+                    past = self.tense() == "past"
+                if past:
+                    continue
+            return point, coarser
+        return None, coarser
 
     def anchor(self, gran: str) -> Point | None:
         """The point "later"/"the next day" counts from: the last date mentioned, fine
-        enough for ``gran``, else the reference date."""
-        found = self.recent(gran)
+        enough for ``gran``, else the reference date.
+
+        When the last date the text mentioned is coarser than ``gran`` ("The mine closed
+        in 2012. The month before, ..."), there is no anchor (None: the caller leaves the
+        value unresolved) rather than a silent count from the reference date: neither
+        from the reference date itself nor from a finer date before it that is only the
+        reference day (a dateline). A count from the reference date for want of any
+        date sets :attr:`fell_back`."""
+        found, coarser = self._search(gran)
         if found is not None:
+            if coarser and self.ref is not None and found.start() == self.ref:
+                return None
             return found
+        if coarser:
+            return None
         if self.ref is not None:
+            self.fell_back = True
             return day_point(self.ref)
         return None
+
+    def nearby(self, gran: str) -> Point | None:
+        """The last point at least as fine as ``gran`` mentioned in the expression's
+        sentence or the one before it (see :meth:`recent`)."""
+        i = bisect_right(self._sentence_starts, self.start) - 1
+        if i >= 1:
+            since = self.sentences[i - 1][0]
+        elif i == 0:
+            since = self.sentences[0][0]
+        else:
+            since = self.sentence()[0]
+        return self.recent(gran, since)
 
 
 # -- small readers of matched groups -----------------------------------------------------
@@ -1137,14 +1192,24 @@ def norm_year_end(m: re.Match[str], ctx: Context) -> Timex | None:
 
 def norm_in_the_unit(m: re.Match[str], ctx: Context) -> Timex | None:
     """ "earlier in the day", "later in the week", "late in the year": the day, week,
-    month or year the text is speaking of (the last date it mentioned, else the
-    reference date)."""
+    month or year the text is speaking of: that of a date mentioned in the same sentence
+    or the one before ("In 2019 it made a loss. Earlier in the year, ..." is 2019),
+    else the reference date's ("cases reported earlier in the year", whatever year a
+    paragraph further back named). In a past clause that date is never one after the
+    reference date ("meets late Thursday. The shares had dropped earlier in the day"
+    is the reference day)."""
     gran = UNITS[m.group("unit").lower()][2]
-    anchor = ctx.anchor(gran)
+    near = ctx.nearby(gran)
+    if near is not None:
+        anchor: Point | None = near
+    elif ctx.ref is not None:
+        anchor = day_point(ctx.ref)
+    else:
+        anchor = None
     point = shift_point(anchor, gran, 0) if anchor is not None else None
     if point is None:
         return _unresolved_unit(gran, ctx, m)
-    return _date_timex(point, ctx, m, relative=ctx.recent(gran) is None)
+    return _date_timex(point, ctx, m, relative=near is None)
 
 
 _WEEK_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}

@@ -63,6 +63,7 @@ def tag(
         if found.start < covered:
             continue
         ctx.start, ctx.end = found.start, found.end
+        ctx.fell_back = False
         if isinstance(found.rule, Rule):
             timex = found.rule.normalize(found.match, ctx)
         else:
@@ -73,8 +74,14 @@ def tag(
             timex.type == "SET" and not include_sets
         ):
             continue
-        # ("overnight" straddles two days: no later "the day" counts from it)
-        if timex.type in ("DATE", "TIME") and found.rule.name != "time_overnight":
+        # ("overnight" straddles two days: no later "the day" counts from it; a value
+        # counted from the reference date for want of a date is a guess that anchors
+        # nothing: "the month before" then "a year earlier")
+        if (
+            timex.type in ("DATE", "TIME")
+            and found.rule.name != "time_overnight"
+            and not ctx.fell_back
+        ):
             ctx.remember(timex.point)
         tagged = Tagged(
             found.start,
