@@ -35,10 +35,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from .grouping import Entity
+if TYPE_CHECKING:
+    from .grouping import Entity
 
-__all__ = ["add_roles", "role_nouns_of"]
+__all__ = ["add_roles", "apposition_role", "role_nouns_of"]
 
 _ARTICLES = frozenset({"the", "a", "an"})
 # Words that end a description before a name: determiners, pronouns, prepositions and
@@ -171,6 +173,11 @@ def _apposition(text: str, end: int, role_nouns: frozenset[str]) -> str | None:
             return None
         return _role_phrase(words, role_nouns)
     return None
+
+
+def apposition_role(text: str, end: int, role_nouns: frozenset[str]) -> str | None:
+    """The role an apposition right after ``end`` gives (", the agency's director-general,")."""
+    return _apposition(text, end, role_nouns)
 
 
 def _before_comma(text: str, start: int, role_nouns: frozenset[str]) -> str | None:

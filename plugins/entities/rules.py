@@ -153,6 +153,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from .gazetteer import Lexicon, normalize, not_names, plain_abbreviations
+from .roles import apposition_role as _apposition
 
 __all__ = ["Candidate", "RuleRecognizer", "SentenceInfo", "role_text"]
 
@@ -938,6 +939,14 @@ class RuleRecognizer:
                 and self._surname_like(second)
             ):
                 return True
+            if (
+                len(toks) == 2
+                and first.text in lex.given
+                and self._surname_like(second)
+                and self.lookup(second.base) is None
+                and _apposition(text, toks[-1].end + shift, lex.role_nouns) is not None
+            ):
+                return True  # "Grace Mbeki, the agency's director-general, said"
         elif len(toks) == 1 and text[end : end + 1] == "," and not first.text.isupper():
             # "However,", "Meanwhile,", "Yes,": a discourse word, unless known as a name
             # (a dateline in capitals, "KYIV,", goes on to the checks below)
