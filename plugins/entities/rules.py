@@ -898,6 +898,13 @@ class RuleRecognizer:
             return True
         if first.text in lex.calendar_words or first.text == "I":
             return False
+        if (
+            first.lower in _STORMS
+            and len(toks) > 1
+            and not toks[1].conn
+            and (not self._common(toks[1]) or toks[1].text in lex.given)
+        ):
+            return True  # "Storm Ciara hit Wales": a storm's kind and its name
         if first.lower in _TEAM_PREFIXES and len(toks) > 1:
             club = self._gaz(toks, 1, len(toks))
             if club is not None and club[1] == "GPE":
@@ -1858,6 +1865,19 @@ class RuleRecognizer:
         if drop:
             found[:] = [c for c in found if id(c) not in drop]
 
+    @staticmethod
+    def _names_disease(text: str, c: Candidate) -> bool:
+        """Is this the name of a disease, before "virus", "fever", "disease" ...?
+
+        A country ("China virus"), a group's word ("Spanish flu") and a person's full
+        name keep their type; a lone word read as a person's by its shape does not."""
+        m = _DISEASE_AFTER.match(text, c.end)
+        if m is None or m.group(1) not in _DISEASE_NOUNS or c.label == "NORP":
+            return False
+        if c.ident is not None and c.ident.startswith("country:"):
+            return False
+        return c.label != "PERSON" or (" " not in c.key and c.source == "unknown")
+
     def _drop_diseases(self, text: str, found: list[Candidate]) -> None:
         """Diseases, viruses and drugs ("COVID-19", "HIV", "Ebola", "H5N1") are not names,
         nor are abbreviations such as "PhD", "GDP" or "TV" (``data/abbreviations.txt``)."""
@@ -1865,6 +1885,8 @@ class RuleRecognizer:
         plain = plain_abbreviations()
         keep = []
         for c in found:
+            if c.key not in self.extra and self._names_disease(text, c):
+                continue  # "Marburg virus", "Lassa fever", "Crohn's disease"
             if c.key not in self.extra and c.label != "PERSON":
                 if c.key.replace(".", "") in plain:
                     continue  # "PhD", "GDP", "CEO": abbreviations that name nothing
@@ -2222,6 +2244,9 @@ _TITLE_MODIFIERS = frozenset(
 _ORG_EVIDENCE = frozenset({"lexicon", "head", "definition", "place-name", "team", "known"})
 # A storm's kind before its name makes an event ("Hurricane Delia", "Typhoon Haiyan").
 _STORMS = frozenset("hurricane cyclone typhoon storm tropical".split())
+# a name right before one of these is a disease's ("Marburg virus", "Lassa fever")
+_DISEASE_NOUNS = frozenset("virus viruses fever disease diseases flu influenza syndrome".split())
+_DISEASE_AFTER = re.compile(r"(?:['’]s?)?[ \t]+([a-z]+)")
 _STRAIN = re.compile(r"^H\d{1,2}N\d{1,2}$")  # influenza strains: "H5N1"
 _WHOLE_WORD = re.compile(r"[\w/-]{1,30}")
 _DEFINITION = re.compile(rf"\s*\(\s*({_UP}[\w&.-]{{1,11}})\s*\)")

@@ -52,3 +52,31 @@ def test_opening_given_name_with_role_apposition_is_a_person(
     person = by_name(found, name)
     assert person["type"] == "PERSON"
     assert role in person["roles"]
+
+
+def test_storm_opening_a_sentence_is_an_event(news: Pipeline) -> None:
+    found = types(
+        entities(
+            news,
+            "Storm Fenwick forced schools across the north to close on Tuesday. "
+            "Storm Ciara hit Wales a week later.",
+        )
+    )
+    assert found.get("Storm Fenwick") == "EVENT"
+    assert found.get("Storm Ciara") == "EVENT"
+    assert "Fenwick" not in found and "Ciara" not in found
+    assert found.get("Wales") == "GPE"
+
+
+def test_a_name_before_virus_or_fever_is_a_disease(news: Pipeline) -> None:
+    found = types(
+        entities(
+            news,
+            "The Marburg virus has killed 12 people in Rwanda, officials said. Lassa fever "
+            "is endemic in the region, and doctors also track Crohn's disease.",
+        )
+    )
+    assert "Marburg" not in found
+    assert "Lassa" not in found
+    assert "Crohn" not in found
+    assert found.get("Rwanda") == "GPE"
