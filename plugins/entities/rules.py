@@ -1688,8 +1688,18 @@ class RuleRecognizer:
         noun, is an organization.
         """
         by_start = {c.start: c for c in found}
+        firms: set[str] = set()
+        for c in found:
+            # "Brenton Vale Group said": the words before a company's head name it too
+            if c.label == "ORG" and c.key.count(" ") >= 2:
+                head = self.lex.heads.get(c.key.rsplit(" ", 1)[1].lower().rstrip("."))
+                if head is not None and head[0] == "ORG" and head[1] in ("legal", "end"):
+                    firms.add(c.key.rsplit(" ", 1)[0])
         for c in found:
             if c.label != "PERSON" or c.role or c.source == "lexicon":
+                continue
+            if c.key in firms and c.source in _FIRM_GUESSES:
+                c.label, c.source = "ORG", "context"
                 continue
             if c.next in _PART_OF_COMPANY or (
                 c.prev in _PART_OF_COMPANY and " " not in c.key and c.source == "unknown"
@@ -1716,6 +1726,17 @@ class RuleRecognizer:
                 other = by_start.get(m.end())
                 if other is not None and other.label == "PERSON":
                     c.label, c.source = "ORG", "context"
+        # the company's other mentions ("Brenton Vale said" after "shares of Brenton Vale")
+        firms.update(c.key for c in found if c.source == "context" and c.label == "ORG")
+        for c in found:
+            if (
+                c.label == "PERSON"
+                and c.key in firms
+                and not c.role
+                and c.source in _FIRM_GUESSES
+                and " " in c.key
+            ):
+                c.label, c.source = "ORG", "context"
 
     def _coordinated(self, text: str, found: list[Candidate]) -> None:
         """ "Nomura Securities and Daiwa said": a name joined to an organization's is one.
@@ -2215,6 +2236,8 @@ _WORK_PHRASES = frozenset(
 # Types and sources a work's name is never read from.
 _NOT_WORKS = frozenset({"NORP", "LANGUAGE", "EVENT", "WORK_OF_ART", "LAW", None})
 _GUESSED = frozenset({"unknown", "place-name"})
+# readings of a full name that the name's shares or its company's head overrule
+_FIRM_GUESSES = frozenset({"unknown", "place-name", "given"})
 _QUOTE_MARKS = "\"“”‘’'«»("
 _CLOSING = frozenset(['"', "”", "’", "'", "»"])
 _YEAR_AFTER = re.compile(r"[ \t]?\((?:1[6-9]|20)\d\d\)")

@@ -80,3 +80,37 @@ def test_a_name_before_virus_or_fever_is_a_disease(news: Pipeline) -> None:
     assert "Lassa" not in found
     assert "Crohn" not in found
     assert found.get("Rwanda") == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Norsk Hydro ASA said profits rose.", "Norsk Hydro ASA"),
+        ("Siemens AG said it would cut jobs.", "Siemens AG"),
+        ("Eni SpA said output fell.", "Eni SpA"),
+        ("Profits at Engie SA rose, the company said.", "Engie SA"),
+        ("Analysts said Nokia Oyj and Volvo AB gained.", "Nokia Oyj"),
+        ("Philips NV said demand was weak.", "Philips NV"),
+    ],
+)
+def test_a_company_with_its_legal_form_is_one_org(news: Pipeline, text: str, name: str) -> None:
+    found = entities(news, text)
+    assert by_name(found, name)["type"] == "ORG"
+
+
+def test_a_company_read_as_a_person_is_one_org_with_its_group_name(news: Pipeline) -> None:
+    found = entities(
+        news,
+        "FRANKFURT, Oct 16 (Reuters) - Shares of Halden Brook fell 6% in early trading. "
+        "Net income was 410 million euros, Halden Brook Group said in a filing.\n\n"
+        '"Demand has cooled," Halden Brook said in a statement.',
+    )
+    firm = by_name(found, "Halden Brook Group")
+    assert firm["type"] == "ORG"
+    assert "Halden Brook" in firm["aliases"]
+    assert all(e["type"] != "PERSON" for e in found)
+
+
+def test_a_club_named_like_a_person_is_an_org(news: Pipeline) -> None:
+    found = entities(news, "In Europe, Juventus and Paris Saint-Germain both won on Saturday.")
+    assert by_name(found, "Paris Saint-Germain")["type"] == "ORG"
