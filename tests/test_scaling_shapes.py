@@ -70,3 +70,46 @@ def test_a_run_leaves_the_garbage_collector_as_it_found_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_an_event_sentence_on_a_one_line_page_is_bounded_and_cuts_back_out() -> None:
+    # no sentence end and no cap on sentences: the page is one sentence of 9,000 chars
+    page = "Headline\n\n" + "Smith met Jones on Monday, March 3, 2024 and " * 200
+    uncapped = Pipeline.load("news", sets=["steps.sectioner.with.max_sentence_chars=null"])
+    data = uncapped.run(page, reference_date=date(2024, 3, 10)).to_dict()
+    text = data["document"]["text"]
+    events = data["timeline"]["events"]
+    assert len(events) >= 200
+    for event in events:
+        sentence, timex = event["sentence"], event["timex"]
+        assert text[sentence["start"] : sentence["end"]] == sentence["text"]
+        assert len(sentence["text"]) <= 1000
+        assert sentence["start"] <= timex["start"] and timex["end"] <= sentence["end"]
+        assert sentence["text"] == sentence["text"].strip()
+        assert text[sentence["start"] - 1] in " \n"  # cut at a space, not inside a word
+    assert any("max_event_sentence_chars" in w for w in data["warnings"])
+
+
+def test_the_event_sentence_bound_is_an_option_and_can_be_lifted() -> None:
+    page = "Headline\n\n" + "on Monday, March 3, 2024 and " * 60  # one sentence, 1,740 chars
+    sets = ["steps.sectioner.with.max_sentence_chars=null"]
+    lifted = Pipeline.load(
+        "news", sets=[*sets, "steps.timeline.with.max_event_sentence_chars=null"]
+    )
+    data = lifted.run(page, reference_date=date(2024, 3, 10)).to_dict()
+    assert {len(e["sentence"]["text"]) for e in data["timeline"]["events"]} == {
+        len(page.strip()) - len("Headline\n\n")
+    }
+    assert not any("max_event_sentence_chars" in w for w in data["warnings"])
+    tight = Pipeline.load("news", sets=[*sets, "steps.timeline.with.max_event_sentence_chars=200"])
+    data = tight.run(page, reference_date=date(2024, 3, 10)).to_dict()
+    assert all(len(e["sentence"]["text"]) <= 200 for e in data["timeline"]["events"])
+    assert any("clipped to 200 characters" in w for w in data["warnings"])
+
+
+def test_no_event_warning_on_ordinary_sentences() -> None:
+    report = PIPELINE.run("Headline\n\nThe council met on Monday. It voted on March 3, 2024.")
+    data = report.to_dict()
+    sentences = {e["sentence"]["text"] for e in data["timeline"]["events"]}
+    assert sentences and sentences <= {"The council met on Monday.", "It voted on March 3, 2024."}
+    assert not any("max_event_sentence_chars" in w for w in data["warnings"])

@@ -143,6 +143,14 @@ class TimelineBuilder(Processor):
             "'plans to vote in May'; 'said on Friday that it would' stays behind), "
             "'past', 'future', or 'nearest' (whichever is closer).",
         )
+        max_event_sentence_chars: int | None = Field(
+            default=1000,
+            ge=100,
+            description="The longest an event's sentence may be, in characters. A longer "
+            "one (a page with no sentence ends, read with the sectioner's "
+            "max_sentence_chars: null) is clipped to a window of this size around the "
+            "event's date, cut at spaces, and the report warns; null never clips.",
+        )
         extra_patterns: list[ExtraPatternOption] = Field(
             default_factory=list,
             description="A newsroom's own formats: a list of {name, pattern, type, value}; "
@@ -186,7 +194,16 @@ class TimelineBuilder(Processor):
         )
         spans = [_span(t) for t in found]
         doc.add_layer("timexes", spans)
-        doc.data["timeline"] = Timeline(ref, build_events(doc, spans))
+        events = build_events(doc, spans, max_sentence_chars=opts.max_event_sentence_chars)
+        doc.data["timeline"] = Timeline(ref, events)
+        clipped = sum(1 for e in events if e.clipped)
+        if clipped:
+            doc.warn(
+                f"The sentence{'s' if clipped > 1 else ''} of {clipped} "
+                f"event{'s were' if clipped > 1 else ' was'} clipped to "
+                f"{opts.max_event_sentence_chars} characters around the date "
+                "(the timeline's max_event_sentence_chars)."
+            )
         unresolved = [t.text for t in found if t.unresolved]
         if unresolved:
             doc.warn(

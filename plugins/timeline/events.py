@@ -9,6 +9,14 @@ appearance, each once). A personal pronoun ("he said", "his remark") stands for 
 PERSON named as the subject of a sentence (among its first few words) before it, within
 a few sentences, as news writing names a speaker once and then says "he".
 
+An event's sentence is the sentence holding its timex; a timex that runs across a
+sentence end gets the sentences from the one holding its start to the one holding its
+end (and where no sentence holds an end, the line). With ``max_sentence_chars`` set, a
+longer sentence is clipped to a window of that many characters around the timex, cut at
+spaces (:attr:`Event.clipped` says so), and the participants are those of the window: a
+page with no sentence ends (the sectioner's ``max_sentence_chars: null``) would otherwise
+repeat the whole page in every event of the report.
+
 Events sort by start date, then coarser granularity first (a year before a day that
 starts on the same date), then by position in the text.
 """
@@ -40,6 +48,8 @@ class Event:
     end: int
     sentence: tuple[int, int]
     participants: list[str] = field(default_factory=list)
+    clipped: bool = False
+    """The sentence was longer than ``max_sentence_chars``: ``sentence`` is a window of it."""
 
     def to_dict(
         self, doc: Document, source_span: Callable[[int, int], dict[str, Any]] | None = None
@@ -59,12 +69,18 @@ class Event:
         }
 
 
-def build_events(doc: Document, timexes: Sequence[Span]) -> list[Event]:
-    """The events of ``doc``'s timexes (spans with a ``point`` attribute), sorted."""
+def build_events(
+    doc: Document, timexes: Sequence[Span], *, max_sentence_chars: int | None = None
+) -> list[Event]:
+    """The events of ``doc``'s timexes (spans with a ``point`` attribute), sorted.
+
+    ``max_sentence_chars`` bounds each event's sentence: a longer one is clipped to that
+    many characters around the timex (``None``: never clipped)."""
     sentences = (
         [(s.start, s.end) for s in doc.layer("sentences")] if doc.has_layer("sentences") else []
     )
     starts = [s for s, _ in sentences]
+    lines = _Lines(doc.text)
     # who a sentence is about: the entity tagger's name mentions, and the pronouns and
     # descriptions it resolved to entities ("he said" in the sentence after Raisi's)
     refs = sorted(
@@ -91,7 +107,10 @@ def build_events(doc: Document, timexes: Sequence[Span]) -> list[Event]:
         interval = point.interval()
         if interval is None:
             continue
-        sentence = _sentence_of(doc, sentences, starts, span)
+        sentence = _sentence_of(sentences, starts, lines, span)
+        clipped = max_sentence_chars is not None and sentence[1] - sentence[0] > max_sentence_chars
+        if clipped:
+            sentence = _clip(doc.text, sentence, span, max_sentence_chars)
         people = participants.get(sentence)
         if people is None:
             people = participants[sentence] = _participants(refs, ref_starts, sentence)
@@ -105,23 +124,82 @@ def build_events(doc: Document, timexes: Sequence[Span]) -> list[Event]:
                 end=span.end,
                 sentence=sentence,
                 participants=list(people),
+                clipped=clipped,
             )
         )
     events.sort(key=lambda e: (e.start_date, RANK.get(e.granularity, 99), e.start))
     return events
 
 
+class _Lines:
+    """The line boundaries of a text, found in one pass the first time one is asked for."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._breaks: list[int] | None = None
+
+    def _found(self) -> list[int]:
+        if self._breaks is None:
+            text = self.text
+            breaks: list[int] = []
+            at = text.find("\n")
+            while at >= 0:
+                breaks.append(at)
+                at = text.find("\n", at + 1)
+            self._breaks = breaks
+        return self._breaks
+
+    def start(self, at: int) -> int:
+        """Where the line holding offset ``at`` starts."""
+        breaks = self._found()
+        i = bisect_left(breaks, at) - 1
+        return breaks[i] + 1 if i >= 0 else 0
+
+    def end(self, at: int) -> int:
+        """Where the line holding offset ``at`` (an end offset) ends."""
+        breaks = self._found()
+        i = bisect_left(breaks, at)
+        return breaks[i] if i < len(breaks) else len(self.text)
+
+
 def _sentence_of(
-    doc: Document, sentences: list[tuple[int, int]], starts: list[int], span: Span
+    sentences: list[tuple[int, int]], starts: list[int], lines: _Lines, span: Span
 ) -> tuple[int, int]:
     i = bisect_right(starts, span.start) - 1
     if i >= 0 and sentences[i][1] >= span.end:
         return sentences[i]
-    # no sentence holds it (a pipeline without one): the line it is on
-    text = doc.text
-    lo = text.rfind("\n", 0, span.start) + 1
-    hi = text.find("\n", span.end)
-    return lo, hi if hi >= 0 else len(text)
+    # the timex runs across a sentence end (or lies outside every sentence): from the
+    # sentence holding its start to the one holding its end, by bisection; where no
+    # sentence holds an end, the line it is on
+    lo = sentences[i][0] if i >= 0 and sentences[i][1] > span.start else lines.start(span.start)
+    j = bisect_left(starts, span.end) - 1
+    hi = sentences[j][1] if j >= 0 and sentences[j][1] >= span.end else lines.end(span.end)
+    return min(lo, span.start), max(hi, span.end)
+
+
+def _clip(text: str, sentence: tuple[int, int], span: Span, limit: int) -> tuple[int, int]:
+    """A window of at most ``limit`` characters of ``sentence`` around ``span``, its
+    edges moved in to a space (never into the timex) and stripped of white space."""
+    lo, hi = sentence
+    room = limit - (span.end - span.start)
+    if room <= 0:
+        return span.start, span.end
+    a = max(lo, span.start - room // 2)
+    b = min(hi, a + (span.end - span.start) + room)
+    a = max(lo, b - limit)
+    if a > lo:  # cut inside a word: start after the next space before the timex
+        space = text.find(" ", a, span.start)
+        if space >= 0 and text[a - 1] != " ":
+            a = space + 1
+    if b < hi:  # end at the last space after the timex
+        space = text.rfind(" ", span.end, b)
+        if space >= 0 and text[b] != " ":
+            b = space
+    while a < span.start and text[a].isspace():
+        a += 1
+    while b > span.end and text[b - 1].isspace():
+        b -= 1
+    return a, b
 
 
 def _participants(
@@ -129,12 +207,12 @@ def _participants(
 ) -> list[str]:
     """The entities referred to inside ``sentence``, in order of first reference."""
     lo, hi = sentence
-    seen: list[str] = []
+    seen: dict[str, None] = {}
     # by index, not a slice: a slice copies the rest of the article for every sentence
     for i in range(bisect_left(ref_starts, lo), len(refs)):
         start, end, entity = refs[i]
         if start >= hi:
             break
         if end <= hi and entity not in seen:
-            seen.append(entity)
-    return seen
+            seen[entity] = None
+    return list(seen)

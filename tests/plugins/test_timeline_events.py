@@ -373,3 +373,32 @@ def test_long_hostile_input_stays_fast_enough_to_finish(tmp_path: Path) -> None:
     text = ("1 2 3 4 5 " * 2000) + ("the past the past " * 2000) + ("years " * 2000)
     report = timeline_pipeline(tmp_path).run(text, reference_date=REF).to_dict()
     assert report["timeline"]["events"] == []
+
+
+def _events_with_sentences(text: str, sentences: list[tuple[int, int]]) -> list[Any]:
+    from pressline import Document, Span
+    from pressline.plugins.timeline import TimelineBuilder
+
+    doc = Document(text, reference_date=date(2024, 3, 10))
+    doc.add_layer("sentences", [Span(a, b, "SENTENCE") for a, b in sentences])
+    TimelineBuilder().process(doc)
+    return doc.data["timeline"].events
+
+
+def test_a_timex_across_a_sentence_end_gets_the_sentences_it_spans() -> None:
+    text = "Intro here. The vote was on March 3, 2024 in the city. More text."  # one line
+    cut = text.index("3, 2024")
+    end = text.index(" More")
+    events = _events_with_sentences(text, [(0, 11), (12, cut), (cut, end), (end + 1, len(text))])
+    assert [text[slice(*e.sentence)] for e in events] == [
+        "The vote was on March 3, 2024 in the city."
+    ]
+
+
+def test_a_timex_outside_every_sentence_gets_its_line() -> None:
+    text = "Intro line here.\nThe vote was on March 3, 2024 in the city.\nLast line."
+    events = _events_with_sentences(text, [(0, 16)])
+    assert [text[slice(*e.sentence)] for e in events] == [
+        "The vote was on March 3, 2024 in the city."
+    ]
+    assert not events[0].clipped
