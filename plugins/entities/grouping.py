@@ -16,6 +16,9 @@ Mentions of one entity are written differently: "Nikolai Patrushev", "Patrushev"
 - an organization's shorter name is the end of a longer one ("Red Sox", "Boston Red
   Sox"), or the longer one without its head word ("Wikimedia", "Wikimedia Foundation").
 
+A town's name that names a school or an employer by context ("studied at Oxford") stays
+apart from its mentions that a place cue keeps a place ("grew up in Oxford").
+
 Everything works on distinct names, through indexes by surname, first name, initials and
 name suffix, so the cost is linear in the mentions plus the (small) number of distinct
 names. An entity's ``name`` is its fullest form (most words, then longest, acronyms last;
@@ -186,9 +189,15 @@ def group_mentions(
 
     clusters: dict[str, list[Candidate]] = defaultdict(list)
     root_of = {k: uf.find(k) for k in by_key}  # no unions from here on
+    # a town's name that also names a school or an employer ("studied at Oxford") is the
+    # place where a place cue kept it one ("grew up in Oxford"): two entities
+    schools = {c.key for c in cands if c.source == "institution"}
     for c in cands:
         person = person_of.get(id(c)) if person_of else None
-        clusters[uf.find(person) if person else root_of[c.key]].append(c)
+        root = uf.find(person) if person else root_of[c.key]
+        if schools and c.key in schools and c.label in ("GPE", "LOC"):
+            root += "\x00place"
+        clusters[root].append(c)
     entities = [_entity(group, display or {}) for group in clusters.values()]
     entities.sort(key=lambda e: (e.mentions[0].start, -e.mentions[0].end))
     for n, e in enumerate(entities, 1):

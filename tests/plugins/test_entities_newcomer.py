@@ -114,3 +114,18 @@ def test_a_company_read_as_a_person_is_one_org_with_its_group_name(news: Pipelin
 def test_a_club_named_like_a_person_is_an_org(news: Pipeline) -> None:
     found = entities(news, "In Europe, Juventus and Paris Saint-Germain both won on Saturday.")
     assert by_name(found, "Paris Saint-Germain")["type"] == "ORG"
+
+
+def test_a_school_and_its_town_are_two_entities(news: Pipeline) -> None:
+    found = entities(
+        news,
+        "He studied at Oxford and taught at Yale before joining the firm. "
+        "He grew up in Oxford, where his father ran a bakery.",
+    )
+    oxford = sorted((e["type"], len(e["mentions"])) for e in found if e["name"] == "Oxford")
+    assert oxford == [("GPE", 1), ("ORG", 1)]
+
+
+def test_a_town_with_its_country_stays_a_place_beside_the_school(news: Pipeline) -> None:
+    found = entities(news, "She was born in Cambridge, England, and later studied at Cambridge.")
+    assert sorted(e["type"] for e in found if e["name"] == "Cambridge") == ["GPE", "ORG"]
