@@ -44,6 +44,7 @@ import re
 import sys
 import tempfile
 import threading
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -63,7 +64,7 @@ __all__ = [
 
 
 #: Bump when the lexicon's shape or the way it is built changes.
-LEXICON_FORMAT = 3
+LEXICON_FORMAT = 4
 
 #: The distributions whose data the lexicon is built from (their versions key the cache).
 DATA_PACKAGES: tuple[str, ...] = (
@@ -190,6 +191,15 @@ class _Builder:
             self.priority[name] = priority
         if display and ident not in self.display:
             self.display[ident] = display
+        if not name.isascii():
+            # "Zurich", "ZURICH", "Sao Paulo": the name without its accents, below any
+            # name spelled so already
+            folded = "".join(
+                ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)
+            )
+            if folded != name and folded.isascii() and priority - 1 > self.priority.get(folded, -1):
+                self.names[folded] = (label, ident)
+                self.priority[folded] = priority - 1
 
 
 def _common_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:

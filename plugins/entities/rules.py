@@ -1962,9 +1962,20 @@ class RuleRecognizer:
         if key.isupper() and len(bare) > 2:
             # "KYIV" in a dateline, "NEW YORK": a known name written in capitals
             name = self._unfold(key)
-            if name is not None and name not in lex.weak:
+            if name is not None:
                 hit = self.lookup(name)
-                if hit is not None:
+                if hit is not None and name not in lex.weak:
+                    return hit[0]
+                low = bare.lower()
+                if (
+                    hit is not None
+                    and hit[0] in ("GPE", "LOC")
+                    and len(bare) > 3
+                    and low not in lex.common
+                    and low not in lex.acronyms
+                ):
+                    # a town's name that is also a person's: no one's name is written in
+                    # capitals in running text, a dateline's town is ("GENEVA, March 4")
                     return hit[0]
         if single and _ACRONYM.match(bare) and bare.isupper():
             # a shouted word ("ALL", "NOW") is not an acronym ("NBC", "MLB")

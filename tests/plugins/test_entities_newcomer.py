@@ -129,3 +129,22 @@ def test_a_school_and_its_town_are_two_entities(news: Pipeline) -> None:
 def test_a_town_with_its_country_stays_a_place_beside_the_school(news: Pipeline) -> None:
     found = entities(news, "She was born in Cambridge, England, and later studied at Cambridge.")
     assert sorted(e["type"] for e in found if e["name"] == "Cambridge") == ["GPE", "ORG"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials in GENEVA and ZURICH met on Monday to discuss the appeal.",
+        "GENEVA, March 4, 2024 (Reuters) - The agency said the appeal was underfunded.",
+    ],
+)
+def test_a_known_town_in_capitals_is_a_place(news: Pipeline, text: str) -> None:
+    found = types(entities(news, text))
+    assert found.get("GENEVA") == "GPE"
+    assert found.get("ZURICH", "GPE") == "GPE"
+
+
+def test_a_town_without_its_accents_is_the_town(news: Pipeline) -> None:
+    found = types(entities(news, "Talks in Sao Paulo ended as officials in ZURICH waited."))
+    assert found.get("Sao Paulo") == "GPE"
+    assert found.get("ZURICH") == "GPE"
