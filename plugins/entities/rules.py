@@ -629,6 +629,7 @@ class RuleRecognizer:
         self._people_named_like_places(text, found, held)
         self._resolve(text, found, held)
         self._given_names_not_towns(text, found)
+        self._months_as_given_names(text, found)
         self._drop_diseases(text, found)
         self._sports_teams(text, found)
         self._companies_by_context(text, found)
@@ -1886,6 +1887,32 @@ class RuleRecognizer:
         if drop:
             found[:] = [c for c in found if id(c) not in drop]
 
+    def _months_as_given_names(self, text: str, found: list[Candidate]) -> None:
+        """ "May Chen, head of investor relations, said": a month that is a given name.
+
+        A month read as a date is no part of a name, unless the word after it is a
+        person's family name with a role apposition after it; then the two are one name.
+        """
+        lex = self.lex
+        for c in found:
+            if c.label != "PERSON" or " " in c.key or c.start < 4:
+                continue
+            m = _MONTH_BEFORE.search(text, max(0, c.start - 12), c.start)
+            if m is None or m.end() != c.start:
+                continue
+            month = m.group(1)
+            if month not in lex.calendar_words or month not in lex.given:
+                continue
+            word = _WORD_BEFORE.search(text, max(0, m.start() - 16), m.start())
+            if word is not None and word.group(1).lower() in _DATE_WORDS:
+                continue  # "in May Chen ...": still the month
+            if _apposition(text, c.end, lex.role_nouns) is None:
+                continue
+            c.start = m.start()
+            c.text = text[c.start : c.end]
+            c.key = normalize(c.text)
+            c.source = "given"
+
     @staticmethod
     def _names_disease(text: str, c: Candidate) -> bool:
         """Is this the name of a disease, before "virus", "fever", "disease" ...?
@@ -1908,6 +1935,16 @@ class RuleRecognizer:
         for c in found:
             if c.key not in self.extra and self._names_disease(text, c):
                 continue  # "Marburg virus", "Lassa fever", "Crohn's disease"
+            if c.key in _HOLIDAYS and c.key not in self.extra:
+                continue  # "a Christmas tree": a holiday is a date's name (the timeline's)
+            if (
+                c.source == "unknown"
+                and len(c.key) == 3
+                and c.key.isupper()
+                and c.prev in _ROUTE_WORDS
+                and _FLIGHT_WORDS.search(text, max(0, c.start - 80), c.start) is not None
+            ):
+                continue  # "Flights from FRA to LHR": airport codes are no organizations
             if c.key not in self.extra and c.label != "PERSON":
                 if c.key.replace(".", "") in plain:
                     continue  # "PhD", "GDP", "CEO": abbreviations that name nothing
@@ -2280,6 +2317,16 @@ _ORG_EVIDENCE = frozenset({"lexicon", "head", "definition", "place-name", "team"
 _STORMS = frozenset("hurricane cyclone typhoon storm tropical".split())
 # a name right before one of these is a disease's ("Marburg virus", "Lassa fever")
 _DISEASE_NOUNS = frozenset("virus viruses fever disease diseases flu influenza syndrome".split())
+_MONTH_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]{2,8})[ \t]")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[^\w]*$")
+_DATE_WORDS = frozenset("in on since by until till from last next this of early late mid".split())
+_HOLIDAYS = frozenset(
+    "Christmas Easter Thanksgiving Hanukkah Ramadan Diwali Passover Halloween Xmas".split()
+)
+_ROUTE_WORDS = frozenset("from to via between and".split())
+_FLIGHT_WORDS = re.compile(
+    r"\b(?:fl(?:y|ies|ew|own|ights?)|airports?|airlines?|routes?|landed)\b", re.I
+)
 _DISEASE_AFTER = re.compile(r"(?:['’]s?)?[ \t]+([a-z]+)")
 _STRAIN = re.compile(r"^H\d{1,2}N\d{1,2}$")  # influenza strains: "H5N1"
 _WHOLE_WORD = re.compile(r"[\w/-]{1,30}")

@@ -148,3 +148,41 @@ def test_a_town_without_its_accents_is_the_town(news: Pipeline) -> None:
     found = types(entities(news, "Talks in Sao Paulo ended as officials in ZURICH waited."))
     assert found.get("Sao Paulo") == "GPE"
     assert found.get("ZURICH") == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "May Chen, head of investor relations, said the company would hold a call.",
+            "May Chen",
+            "head of investor relations",
+        ),
+        ("June Okafor, the firm's spokeswoman, said sales rose.", "June Okafor", "spokeswoman"),
+    ],
+)
+def test_a_month_that_is_a_given_name_keeps_its_place_in_the_name(
+    news: Pipeline, text: str, name: str, role: str
+) -> None:
+    person = by_name(entities(news, text), name)
+    assert person["type"] == "PERSON"
+    assert any(role in r for r in person["roles"])
+
+
+def test_the_month_before_a_name_after_a_date_word_stays_the_month(news: Pipeline) -> None:
+    found = types(entities(news, "The vote is set for May. Chen, the party's leader, agreed."))
+    assert "May Chen" not in found
+
+
+def test_holidays_and_airport_codes_are_not_names(news: Pipeline) -> None:
+    found = types(
+        entities(
+            news,
+            "The group decorated a Christmas tree at its headquarters in Leeds. "
+            "Flights from FRA to LHR were cancelled, and he flew from JFK to London.",
+        )
+    )
+    assert "Christmas" not in found
+    assert not {"FRA", "LHR", "JFK"} & set(found)
+    assert found.get("London") == "GPE"
+    assert found.get("Leeds") == "GPE"
