@@ -12,7 +12,11 @@ says how much the article is about them and a reader (or a later step) can tell 
   mention is not a subject when a preposition or a verb of meeting stands before it ("a
   meeting with ... Nikolai Patrushev", "met ... Ali Shamkhani"). Gender comes from the
   given name (gender-guesser's list: names only men or only women bear) or an honorific
-  ("Mr.", "Mrs."); without either, both pronouns fit.
+  ("Mr.", "Mrs."); without either, both pronouns fit. In a sentence whose quotation is
+  about a person named after "said of" ("\"She has done more ...,\" Erik Lunde said of
+  Kari Moen"), a pronoun before that name refers to that person if the gender fits and
+  otherwise stays unresolved; the person spoken of counts as the sentence's subject for
+  the pronouns after it ("Her Fifth Symphony ...").
 - **Descriptions** are "the" + up to three words + a role noun. Three kinds resolve:
 
   - with a nationality or place: "The Russian official", "the Iranian security official".
@@ -110,6 +114,8 @@ _OBLIQUE = frozenset(
 _MALE_HONORIFICS = frozenset({"mr", "sir", "lord", "king", "prince", "messrs"})
 _FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "madam", "madame", "dame", "lady", "queen"})
 _LOOK_BACK = 2  # sentences, for a pronoun
+# a verb of saying and "of" right before a name: the person the quotation is about
+_SAID_OF = re.compile(r"\b(?:said|says|say|wrote|writes|spoke|speaks|told)[ \t]+of[ \t]+$")
 _LOOK_BACK_MENTIONS = 200  # people mentioned, for a description
 
 
@@ -137,6 +143,8 @@ def add_references(
     people: dict[str, _Person] = {}
     events: list[tuple[int, int, str, Candidate | None, _Person | None]] = []
     countries: dict[str, str | None] = {}  # _country of each word, for this article
+    # "'She has ...,' Erik Lunde said of Kari Moen": the person spoken of, by sentence
+    spoken_of: dict[int, tuple[int, _Person]] = {}
     for entity in entities:
         if entity.type != "PERSON":
             continue
@@ -144,6 +152,10 @@ def add_references(
         people[entity.id] = person
         for m in entity.mentions:
             events.append((m.start, 0, "name", m, person))
+            if _SAID_OF.search(text, max(0, m.start - 24), m.start) is not None:
+                k = bisect.bisect_right(starts, m.start) - 1
+                if k >= 0 and k not in spoken_of:
+                    spoken_of[k] = (m.start, person)
     if not people:
         return
     orgs = _organizations(entities)
@@ -172,14 +184,21 @@ def add_references(
         if k < 0 or pos >= running[k].end:
             continue  # not in running text
         if kind == "name" and person is not None and cand is not None:
-            history.append((k, pos, person, _is_subject(text, cand, running[k])))
+            about = k in spoken_of and spoken_of[k][0] == pos
+            history.append((k, pos, person, about or _is_subject(text, cand, running[k])))
             continue
         if kind == "pronoun":
             m = _PRONOUN.match(text, pos)
             assert m is not None
             word = m.group(1).lower()
             gender = "M" if word in _MALE else "F"
-            target = _antecedent(history, k, gender)
+            if k in spoken_of and pos < spoken_of[k][0]:
+                # a quotation about the person named after "said of": that person, or,
+                # where the gender does not fit, nobody rather than someone further back
+                about = spoken_of[k][1]
+                target = about if about.gender in (None, gender) else None
+            else:
+                target = _antecedent(history, k, gender)
             if target is None:
                 continue
             ref = Candidate(pos, m.end(), m.group(1), "PERSON", "pronoun", sentence=k)

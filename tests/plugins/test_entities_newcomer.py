@@ -186,3 +186,31 @@ def test_holidays_and_airport_codes_are_not_names(news: Pipeline) -> None:
     assert not {"FRA", "LHR", "JFK"} & set(found)
     assert found.get("London") == "GPE"
     assert found.get("Leeds") == "GPE"
+
+
+def mention_texts(found: list[dict[str, Any]], name: str) -> list[str]:
+    return [m["text"] for m in by_name(found, name)["mentions"]]
+
+
+def test_pronouns_in_a_quotation_said_of_a_person_refer_to_that_person(news: Pipeline) -> None:
+    found = entities(
+        news,
+        "The pianist Anna Berg opened the festival in Bergen. "
+        '"She has done more for Norwegian music than anyone," Erik Lunde said of Maria Moen. '
+        '"Her Fifth Symphony is a landmark."',
+    )
+    assert mention_texts(found, "Maria Moen") == ["She", "Maria Moen", "Her"]
+    assert mention_texts(found, "Anna Berg") == ["Anna Berg"]
+
+
+def test_a_pronoun_whose_gender_does_not_fit_the_person_spoken_of_stays_unresolved(
+    news: Pipeline,
+) -> None:
+    found = entities(
+        news,
+        "The pianist Anna Berg opened the festival in Bergen. "
+        '"He was a fine teacher," Erik Lunde said of Maria Moen.',
+    )
+    assert "He" not in mention_texts(found, "Anna Berg")
+    assert "He" not in mention_texts(found, "Maria Moen")
+    assert "He" not in mention_texts(found, "Erik Lunde")
