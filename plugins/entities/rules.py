@@ -88,7 +88,10 @@ Then, over the whole article:
   a determiner ("the Stuart restoration"), and is otherwise a person ("met Anna", "Mary
   and I").
 - **Diseases** ("COVID-19", "HIV", "Ebola", "mpox", ``data/diseases.txt``; strain codes
-  such as "H5N1") are not names, nor are abbreviations that name nothing ("PhD", "GDP",
+  such as "H5N1"; a name right before "virus", "fever", "disease", "flu" or "syndrome",
+  "Marburg virus", "Crohn's disease", and then its other mentions) are not names, nor
+  are holidays ("a Christmas tree") or airport codes on a route ("from FRA to LHR"),
+  nor are abbreviations that name nothing ("PhD", "GDP",
   "CEO", "TV", ``data/abbreviations.txt``).
 - **Works by context.** A name nothing else typed (an unknown word, or a town the
   lexicon knows) right after a noun for a work ("his book Quiet Rooms", "the opera
@@ -103,8 +106,9 @@ Then, over the whole article:
   after a preposition of place.
 - **Coordinated names.** An unknown word joined by "and" or "or" to an organization's
   name is an organization ("Nomura Securities and Daiwa said").
-- **Storms** are events by their kind ("Hurricane Delia", "Typhoon Haiyan"), even where
-  the name is also a place's; a lone plural event head is an event ("the Paralympics").
+- **Storms** are events by their kind ("Hurricane Delia", "Typhoon Haiyan", "Storm
+  Ciara" opening a sentence), even where the name is also a place's; a lone plural
+  event head is an event ("the Paralympics").
 - **Teams.** A place that is not a country as the subject or object of a result verb
   ("Leeds beat ...", "lost to Leicester", "drew 1-1 with Hull City"), or with a score after
   it, is a team (ORG), and so are its other mentions except after a preposition of place;
@@ -127,7 +131,13 @@ Then, over the whole article:
   "shareholders" ("General Motors Corp's Opel unit"), or an unknown one right after
   such a noun ("Siemens unit Osram"), is a company's. Companies that read as people or
   places ("Goldman Sachs", "Deutsche Telekom") are listed in ``data/companies.tsv``;
-  legal forms ("Corp", "Inc.", "plc") are heads.
+  legal forms ("Corp", "Inc.", "plc", "ASA", "AG", "SA", "NV", "AB", "Oyj", "SpA", "KK")
+  are heads. A full name read as a person's that has shares, or that a company's name
+  extends ("Brenton Vale Group"), is the company's in all its mentions.
+- **Months as given names.** A month that is also a given name, before a family name
+  with a role apposition, is part of the name ("May Chen, head of investor relations,");
+  after a date word ("in May") it stays the month. Likewise a given name that is a
+  common word opening a sentence ("Grace Mbeki, the agency's director-general,").
 
 Some lines are read differently (a sentence of hard-wrapped text is read line by line
 when its lines differ):
@@ -135,7 +145,9 @@ when its lines differ):
 - **Headings, and a title in Title Case**, are capitalized throughout, so only names the
   lexicon knows, or names found in the article's running text, are tagged there.
 - **Lines in capitals** (wire-service headlines, datelines) are matched against the same
-  known names, ignoring case.
+  known names, ignoring case; a known town in capitals in running text is a place even
+  where its name is also a person's ("officials in GENEVA and ZURICH"); names are known
+  without their accents too ("Zurich", "Sao Paulo").
 - **Result tables** ("Arsenal 2 Chelsea 1", league standings), lines made of names and
   numbers, have no sentence openers; a name there that is not a person or a country is a
   team (ORG).
@@ -1932,8 +1944,11 @@ class RuleRecognizer:
         diseases = not_names()
         plain = plain_abbreviations()
         keep = []
+        # a name that is a disease's once ("Marburg virus") is one in its other mentions
+        # ("Marburg, which is related to Ebola"), unless a person's full name
+        sick = {c.key for c in found if c.key not in self.extra and self._names_disease(text, c)}
         for c in found:
-            if c.key not in self.extra and self._names_disease(text, c):
+            if c.key in sick and (c.label != "PERSON" or " " not in c.key):
                 continue  # "Marburg virus", "Lassa fever", "Crohn's disease"
             if c.key in _HOLIDAYS and c.key not in self.extra:
                 continue  # "a Christmas tree": a holiday is a date's name (the timeline's)

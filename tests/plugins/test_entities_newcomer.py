@@ -82,6 +82,20 @@ def test_a_name_before_virus_or_fever_is_a_disease(news: Pipeline) -> None:
     assert found.get("Rwanda") == "GPE"
 
 
+def test_a_disease_named_once_by_its_noun_is_a_disease_in_its_other_mentions(
+    news: Pipeline,
+) -> None:
+    found = types(
+        entities(
+            news,
+            "Kenya confirmed four new cases of Marburg virus in Kisumu county. "
+            "The ministry said Marburg, which is related to Ebola, was spreading.",
+        )
+    )
+    assert "Marburg" not in found
+    assert found.get("Kisumu") == "GPE"
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
