@@ -380,25 +380,15 @@ def _groups_and_languages(b: _Builder) -> None:
                 b.add(name, "LANGUAGE", f"lang:{lang.alpha_3}", 50, name)
 
 
-def _organizations(b: _Builder) -> None:
-    for row in _rows("organizations.tsv"):
+def _organizations(b: _Builder, filename: str, weight: int) -> None:
+    """Each row of ``filename``: an organization's name, then its aliases joined by "|"."""
+    for row in _rows(filename):
         name = row[0]
         ident = f"org:{name}"
-        b.add(name, "ORG", ident, 100, name)
+        b.add(name, "ORG", ident, weight, name)
         if len(row) > 1 and row[1]:
             for alias in row[1].split("|"):
-                b.add(alias, "ORG", ident, 100)
-
-
-def _companies(b: _Builder) -> None:
-    # below the biggest cities (a company named after one, "Toyota", wins over a smaller)
-    for row in _rows("companies.tsv"):
-        name = row[0]
-        ident = f"org:{name}"
-        b.add(name, "ORG", ident, 55, name)
-        if len(row) > 1 and row[1]:
-            for alias in row[1].split("|"):
-                b.add(alias, "ORG", ident, 55)
+                b.add(alias, "ORG", ident, weight)
 
 
 _not_names: frozenset[str] | None = None
@@ -485,8 +475,9 @@ def build_lexicon() -> Lexicon:
     b = _Builder()
     _places(b)
     _groups_and_languages(b)
-    _organizations(b)
-    _companies(b)
+    _organizations(b, "organizations.tsv", 100)
+    # companies rank below the biggest cities, above the rest ("Toyota" the firm, not the town)
+    _organizations(b, "companies.tsv", 55)
     common, opener_words, acronyms = _common_words()
     given, male, female = _given_names()
     surnames = _surnames()
