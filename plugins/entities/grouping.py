@@ -29,7 +29,6 @@ Its type is the one most of its mentions carry, and every mention takes it.
 
 from __future__ import annotations
 
-import bisect
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -169,23 +168,33 @@ def group_mentions(
             full[last.upper()].append(k)
             if len(first) > 2:
                 firsts[first.upper()].append(k)
-    for keys in full.values():
-        # "Charles J. Fillmore" and "Charles Fillmore" are one person
-        for a in keys:
-            for b in keys:
-                if a < b and a.split()[0] == b.split()[0]:
-                    uf.union(a, b)
+    # "Charles J. Fillmore" and "Charles Fillmore" are one person: the same first word
+    # and the same last name, one union per name rather than one test per pair
+    same_person: dict[tuple[str, str], str] = {}
+    for last, keys in full.items():
+        for k in keys:
+            first = k.split(None, 1)[0]
+            seen = same_person.setdefault((last, first), k)
+            if seen != k:
+                uf.union(seen, k)
+    # a single name to the right person, worked out once for each distinct name
     person_of: dict[int, str] = {}
-    single = [c for c in cands if labels[c.key] == "PERSON" and " " not in c.key]
-    for c in single:
-        options = full.get(c.key.upper()) or firsts.get(c.key.upper())
+    single: dict[str, list[Candidate]] = defaultdict(list)
+    for c in cands:
+        if " " not in c.key and labels[c.key] == "PERSON":
+            single[c.key.upper()].append(c)
+    for name, group in single.items():
+        options = full.get(name) or firsts.get(name)
         if not options:
             continue
-        roots = sorted({uf.find(x) for x in options})
+        roots = {uf.find(x) for x in options}
         if len(roots) == 1:
-            person_of[id(c)] = roots[0]
+            root = roots.pop()
+            for c in group:
+                person_of[id(c)] = root
             continue
-        person_of[id(c)] = _nearest(c, options, by_key, uf)
+        for c, root in zip(group, _nearest(group, options, by_key, uf), strict=True):
+            person_of[id(c)] = root
 
     clusters: dict[str, list[Candidate]] = defaultdict(list)
     root_of = {k: uf.find(k) for k in by_key}  # no unions from here on
@@ -205,15 +214,28 @@ def group_mentions(
     return entities
 
 
-def _nearest(c: Candidate, keys: list[str], by_key: dict[str, list[Candidate]], uf: _Union) -> str:
-    """Of several people sharing a name, the one last mentioned in full before ``c``."""
-    best, best_pos = uf.find(keys[0]), -1
-    for key in keys:
-        starts = [m.start for m in by_key[key]]
-        i = bisect.bisect_left(starts, c.start)
-        if i and starts[i - 1] > best_pos:
-            best, best_pos = uf.find(key), starts[i - 1]
-    return best
+def _nearest(
+    group: Sequence[Candidate], keys: list[str], by_key: dict[str, list[Candidate]], uf: _Union
+) -> list[str]:
+    """Of several people sharing a name, the one last mentioned in full before each of
+    ``group`` (in text order); the first of ``keys`` when none is mentioned before it.
+
+    One sweep over the full names' mentions, in text order, for all of ``group``: a
+    mention at the same offset as another keeps the one that comes first in ``keys``.
+    """
+    roots = [uf.find(k) for k in keys]
+    events = sorted((m.start, i) for i, k in enumerate(keys) for m in by_key[k])
+    best, best_pos = roots[0], -1
+    out: list[str] = []
+    j, n = 0, len(events)
+    for c in group:
+        while j < n and events[j][0] < c.start:
+            pos, i = events[j]
+            j += 1
+            if pos > best_pos:
+                best, best_pos = roots[i], pos
+        out.append(best)
+    return out
 
 
 def _short_forms(
