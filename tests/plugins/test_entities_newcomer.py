@@ -9,11 +9,6 @@ import pytest
 from pressline import Pipeline
 
 
-@pytest.fixture(scope="module")
-def news() -> Pipeline:
-    return Pipeline.load("news")
-
-
 def entities(pipeline: Pipeline, text: str) -> list[dict[str, Any]]:
     report = pipeline.run(text, reference_date=date(2024, 5, 16)).to_dict()
     return report["entities"]["entities"]

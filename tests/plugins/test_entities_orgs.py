@@ -13,11 +13,6 @@ from pressline import Pipeline
 ARTICLES = Path(__file__).parent.parent / "fixtures" / "articles"
 
 
-@pytest.fixture(scope="module")
-def news() -> Pipeline:
-    return Pipeline.load("news")
-
-
 def tag(pipeline: Pipeline, text: str) -> list[dict[str, Any]]:
     report = pipeline.run(text, reference_date=date(2025, 5, 12)).to_dict()
     source = report["document"]["text"]

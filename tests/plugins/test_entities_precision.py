@@ -14,11 +14,6 @@ from pressline import Pipeline
 ARTICLES = Path(__file__).parent.parent / "fixtures" / "articles"
 
 
-@pytest.fixture(scope="module")
-def news() -> Pipeline:
-    return Pipeline.load("news")
-
-
 def run(pipeline: Pipeline, text: str) -> list[dict[str, Any]]:
     report = pipeline.run(text, reference_date=date(2025, 3, 3)).to_dict()
     source = report["document"]["text"]

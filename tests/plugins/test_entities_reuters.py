@@ -14,11 +14,6 @@ from pressline import Pipeline
 ARTICLES = Path(__file__).parent.parent / "fixtures" / "articles"
 
 
-@pytest.fixture(scope="module")
-def news() -> Pipeline:
-    return Pipeline.load("news")
-
-
 def tag(pipeline: Pipeline, name: str) -> list[dict[str, Any]]:
     text = (ARTICLES / name).read_text(encoding="utf-8")
     report = pipeline.run(text, reference_date=date(1996, 8, 30)).to_dict()

@@ -16,11 +16,6 @@ from pressline.plugins.sectioner import Sectioner
 ARTICLES = Path(__file__).parent.parent / "fixtures" / "articles"
 
 
-@pytest.fixture(scope="module")
-def news() -> Pipeline:
-    return Pipeline.load("news")
-
-
 def entities(pipeline: Pipeline, text: str) -> list[dict[str, Any]]:
     report = pipeline.run(text, reference_date=date(2025, 6, 9)).to_dict()
     return report["entities"]["entities"]

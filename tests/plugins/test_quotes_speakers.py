@@ -15,11 +15,6 @@ DAY = date(2025, 3, 3)
 
 
 @pytest.fixture(scope="module")
-def news() -> Pipeline:
-    return Pipeline.load("news")
-
-
-@pytest.fixture(scope="module")
 def no_references(tmp_path_factory: pytest.TempPathFactory) -> Pipeline:
     # the entity tagger resolves no descriptions: the attributor's own role matching works
     path = tmp_path_factory.mktemp("quotes") / "no-references.yaml"
