@@ -76,9 +76,28 @@ def _cased(word: str) -> str:
     return "".join(f"[{_CASES[ch]}]" for ch in word)
 
 
+def _trie(words: Sequence[str]) -> str:
+    """The words as one pattern of shared prefixes ("he", "her", "hers": h e (r s?)?), so
+    that a candidate letter is tried against each next letter once, not word by word."""
+    tree: dict[str, dict] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # the end of a word
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [_cased(ch) + emit(child) for ch, child in node.items() if ch]
+        if not alts:
+            return ""
+        return f"(?:{'|'.join(alts)})" + ("?" if "" in node else "")
+
+    return "|".join(f"(?<=[{_CASES[ch]}]){emit(child)}" for ch, child in tree.items())
+
+
 _PRONOUN_SCAN = re.compile(
     rf"[{''.join(sorted({_CASES[w[0]] for w in _PRONOUNS}))}](?<!\w.)(?:"
-    + "|".join(f"(?<=[{_CASES[w[0]]}]){_cased(w[1:])}" for w in _PRONOUNS)
+    + _trie(_PRONOUNS)
     + r")\b"
 )
 _DESCRIPTION_SCAN = re.compile(r"[Tt](?<!\w.)he[ \t]")
@@ -86,7 +105,6 @@ _DESCRIPTION_SCAN = re.compile(r"[Tt](?<!\w.)he[ \t]")
 # matches start one character after _DESCRIPTION's, at the "h" of "The"; so a sentence that
 # itself starts with "he" (where the "T" would lie outside the sentence) takes the scan above.
 _DESCRIPTION_HE = re.compile(r"he(?<=[Tt]he)(?<!\w...)[ \t]")
-_SPACED = re.compile(r"[^ \t]+")
 _WORD_PUNCT = ",.;:!?()“”\"'’"
 # Role nouns of one kind: a description with one fits a role with another ("the GHF
 # chief" is its executive director).
@@ -161,6 +179,7 @@ def add_references(
     orgs = _organizations(entities)
     parsed: dict[int, _Description] = {}
     role_nouns = lexicon.role_nouns
+    nouns_memo: dict[str, list[str]] = {}  # the role nouns of each word, for this article
     for s in running:
         for m in _PRONOUN_SCAN.finditer(text, s.start, s.end):
             events.append((m.start(), 1, "pronoun", None, None))
@@ -172,7 +191,7 @@ def add_references(
             d = _DESCRIPTION.match(text, pos, s.end)
             if d is None:
                 continue
-            desc = _parse_description(d, role_nouns)
+            desc = _parse_description(d, role_nouns, nouns_memo)
             if desc is not None:
                 parsed[pos] = desc
                 events.append((pos, 1, "description", None, None))
@@ -312,26 +331,40 @@ class _Description:
     words: tuple[str, ...] = ()  # its other lowercase words ("executive")
 
 
-def _parse_description(d: re.Match[str], role_nouns: frozenset[str]) -> _Description | None:
-    """ "the" + up to three words + a role noun (the last of several: "security official")."""
+def _parse_description(
+    d: re.Match[str], role_nouns: frozenset[str], memo: dict[str, list[str]]
+) -> _Description | None:
+    """ "the" + up to three words + a role noun (the last of several: "security official").
+
+    ``memo`` keeps each word's role nouns for the document (see ``role_nouns_of``)."""
     qualifier: str | None = None
     ranks: set[str] = set()
     words: list[str] = []
     noun: str | None = None
     end = 0
     rest: list[str] = []
-    for k, w in enumerate(_SPACED.finditer(d.group(1))):
-        raw = w.group()
+    group = d.group(1)
+    base = d.start(1)
+    after = 0
+    # the group is words between spaces and tabs, so split() gives them; find() their
+    # offsets in one sweep
+    for k, raw in enumerate(group.split()):
+        at = group.find(raw, after)
+        after = at + len(raw)
         word = raw.strip(_WORD_PUNCT)
         stop = word != raw.rstrip("’'") and raw[-1:] in ',.;:!?)”"'
         if noun is not None:
-            if word and role_nouns_of(word, role_nouns) and word[:1].islower():
-                words.append(noun)  # "executive director": the first noun describes
-                noun = role_nouns_of(word, role_nouns)[0]
-                end = d.start(1) + w.start() + len(word)
-                if stop:
-                    break
-                continue
+            if word[:1].islower():
+                nouns = memo.get(word)
+                if nouns is None:
+                    nouns = memo[word] = role_nouns_of(word, role_nouns)
+                if nouns:
+                    words.append(noun)  # "executive director": the first noun describes
+                    noun = nouns[0]
+                    end = base + at + len(word)
+                    if stop:
+                        break
+                    continue
             rest.append(word.lower())
             break
         if not word:
@@ -340,15 +373,19 @@ def _parse_description(d: re.Match[str], role_nouns: frozenset[str]) -> _Descrip
             if k > 0 or word.endswith(("'s", "’s")):
                 return None  # "the agency's", or a name after lowercase words
             qualifier = word
-        elif role_nouns_of(word, role_nouns):
-            noun = role_nouns_of(word, role_nouns)[0]
-            end = d.start(1) + w.start() + len(word)
-        elif word in _NOT_DESCRIPTIVE or not word.isalpha():
-            return None
-        elif word in _RANK_WORDS:
-            ranks.add(word)
         else:
-            words.append(word.lower())
+            nouns = memo.get(word)
+            if nouns is None:
+                nouns = memo[word] = role_nouns_of(word, role_nouns)
+            if nouns:
+                noun = nouns[0]
+                end = base + at + len(word)
+            elif word in _NOT_DESCRIPTIVE or not word.isalpha():
+                return None
+            elif word in _RANK_WORDS:
+                ranks.add(word)
+            else:
+                words.append(word.lower())
         if stop:
             break
     if noun is None:
