@@ -98,13 +98,19 @@ class Entity:
 
     @classmethod
     def from_data(cls, item: dict[str, Any], text: str) -> Entity:
+        """The entity of an entity tagger's item; a person's descriptors are the words of
+        its roles and the few words before each mention (only a person's are read, by
+        :meth:`Tracker.describe`, so other entities have none)."""
+        if item["type"] != "PERSON":
+            return cls(item["id"], item["name"], item["type"])
         words: set[str] = set()
+        lower = str.lower
         for role in item.get("roles") or []:
-            words.update(w.lower() for w in WORD.findall(role))
+            words.update(map(lower, WORD.findall(role)))
         for mention in item.get("mentions") or []:
             # the few words before a mention describe it: "his Iranian counterpart X"
-            before = text[max(0, mention["start"] - 40) : mention["start"]]
-            words.update(w.lower() for w in WORD.findall(before)[-3:])
+            start = mention["start"]
+            words.update(map(lower, WORD.findall(text, max(0, start - 40), start)[-3:]))
         return cls(item["id"], item["name"], item["type"], words - _GENERIC)
 
 
