@@ -1946,7 +1946,12 @@ class RuleRecognizer:
         keep = []
         # a name that is a disease's once ("Marburg virus") is one in its other mentions
         # ("Marburg, which is related to Ebola"), unless a person's full name
-        sick = {c.key for c in found if c.key not in self.extra and self._names_disease(text, c)}
+        # (only where the text holds a disease noun at all: a few substring tests in C)
+        sick = (
+            {c.key for c in found if c.key not in self.extra and self._names_disease(text, c)}
+            if any(noun in text for noun in _DISEASE_STEMS)
+            else set()
+        )
         for c in found:
             if c.key in sick and (c.label != "PERSON" or " " not in c.key):
                 continue  # "Marburg virus", "Lassa fever", "Crohn's disease"
@@ -2332,6 +2337,8 @@ _ORG_EVIDENCE = frozenset({"lexicon", "head", "definition", "place-name", "team"
 _STORMS = frozenset("hurricane cyclone typhoon storm tropical".split())
 # a name right before one of these is a disease's ("Marburg virus", "Lassa fever")
 _DISEASE_NOUNS = frozenset("virus viruses fever disease diseases flu influenza syndrome".split())
+# every noun of _DISEASE_NOUNS holds one of these
+_DISEASE_STEMS = ("virus", "fever", "disease", "flu", "syndrome")
 _MONTH_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]{2,8})[ \t]")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[^\w]*$")
 _DATE_WORDS = frozenset("in on since by until till from last next this of early late mid".split())
