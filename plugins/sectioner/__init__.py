@@ -227,7 +227,14 @@ class Sectioner(Processor):
                     "sentences": sec.attrs["sentences"],
                 }
             )
-        body = sum(1 for s in doc.layer("sentences") if s.attrs.get("part") == "body")
+        body = 0
+        spans: list[dict[str, int]] = []
+        to_source = doc.to_source
+        for s in doc.layer("sentences"):
+            if s.attrs.get("part") == "body":
+                body += 1
+            a, b = to_source(s.start, s.end)
+            spans.append({"start": a, "end": b})
         return {
             "title": _text_of(doc, doc.data.get("title")),
             "standfirst": _text_of(doc, doc.data.get("standfirst")),
@@ -240,10 +247,7 @@ class Sectioner(Processor):
             else None,
             # every sentence (title, standfirst and headings too), so tools that score or
             # align sentences need no --layers
-            "sentence_spans": [
-                dict(zip(("start", "end"), doc.to_source(s.start, s.end), strict=True))
-                for s in doc.layer("sentences")
-            ],
+            "sentence_spans": spans,
         }
 
 
