@@ -83,11 +83,11 @@ def build_events(
     lines = _Lines(doc.text)
     # who a sentence is about: the entity tagger's name mentions, and the pronouns and
     # descriptions it resolved to entities ("he said" in the sentence after Raisi's)
-    refs = sorted(
+    refs = [
         (m.start, m.end, m.attrs["entity"])
         for m in (doc.layer("entities") if doc.has_layer("entities") else [])
         if isinstance(m.attrs.get("entity"), str)
-    )
+    ]
     refs += [
         (r["start"], r["end"], entity["id"])
         for entity in doc.data.get("entities", [])
