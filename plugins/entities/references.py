@@ -189,7 +189,7 @@ def add_references(
             the = [m.start() - 1 for m in _DESCRIPTION_HE.finditer(text, s.start, s.end)]
         for pos in the:
             d = _DESCRIPTION.match(text, pos, s.end)
-            if d is None:
+            if d is None or not _may_describe(d.group(1), role_nouns):
                 continue
             desc = _parse_description(d, role_nouns, nouns_memo)
             if desc is not None:
@@ -329,6 +329,21 @@ class _Description:
     ranks: frozenset[str]
     followed_by_of: bool
     words: tuple[str, ...] = ()  # its other lowercase words ("executive")
+
+
+def _may_describe(group: str, role_nouns: frozenset[str]) -> bool:
+    """Whether any word after "the" is or holds a role noun, as ``role_nouns_of`` reads it.
+
+    Most "the ..." runs hold none ("the best way to"); this set test turns them away before
+    the word-by-word parse. It never turns away a run the parse would accept."""
+    words = [w.strip(_WORD_PUNCT) for w in group.lower().split()]
+    if not role_nouns.isdisjoint(words):
+        return True
+    return any(
+        not role_nouns.isdisjoint(part.strip(_WORD_PUNCT) for part in w.split("-"))
+        for w in words
+        if "-" in w
+    )
 
 
 def _parse_description(
