@@ -5,27 +5,15 @@ made-up articles."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
+from entity_checks import ARTICLES, mentions, tag
 from pressline import Pipeline
-
-ARTICLES = Path(__file__).parent.parent / "fixtures" / "articles"
 
 
 def run(pipeline: Pipeline, text: str) -> list[dict[str, Any]]:
-    report = pipeline.run(text, reference_date=date(2025, 3, 3)).to_dict()
-    source = report["document"]["text"]
-    for e in report["entities"]["entities"]:
-        for m in e["mentions"]:
-            assert source[m["start"] : m["end"]] == m["text"]
-    return report["entities"]["entities"]
-
-
-def mentions(found: list[dict[str, Any]]) -> dict[str, str]:
-    """Each mention's text and its entity's type."""
-    return {m["text"]: e["type"] for e in found for m in e["mentions"]}
+    return tag(pipeline, text, date(2025, 3, 3))
 
 
 @pytest.fixture(scope="module")

@@ -5,47 +5,30 @@ made-up stories."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
+from entity_checks import ARTICLES, mentions, tag, types
 from pressline import Pipeline
 
-ARTICLES = Path(__file__).parent.parent / "fixtures" / "articles"
 
-
-def tag(pipeline: Pipeline, name: str) -> list[dict[str, Any]]:
-    text = (ARTICLES / name).read_text(encoding="utf-8")
-    report = pipeline.run(text, reference_date=date(1996, 8, 30)).to_dict()
-    source = report["document"]["text"]
-    for e in report["entities"]["entities"]:
-        for m in e["mentions"]:
-            assert source[m["start"] : m["end"]] == m["text"]
-    return report["entities"]["entities"]
-
-
-def types(found: list[dict[str, Any]]) -> dict[str, str]:
-    return {e["name"]: e["type"] for e in found}
-
-
-def mentions(found: list[dict[str, Any]]) -> dict[str, str]:
-    """Each mention's text and its entity's type."""
-    return {m["text"]: e["type"] for e in found for m in e["mentions"]}
+def story(pipeline: Pipeline, name: str) -> list[dict[str, Any]]:
+    return tag(pipeline, (ARTICLES / name).read_text(encoding="utf-8"), date(1996, 8, 30))
 
 
 @pytest.fixture(scope="module")
 def sport(news: Pipeline) -> list[dict[str, Any]]:
-    return tag(news, "entities-reuters-sport.txt")
+    return story(news, "entities-reuters-sport.txt")
 
 
 @pytest.fixture(scope="module")
 def markets(news: Pipeline) -> list[dict[str, Any]]:
-    return tag(news, "entities-reuters-markets.txt")
+    return story(news, "entities-reuters-markets.txt")
 
 
 @pytest.fixture(scope="module")
 def politics(news: Pipeline) -> list[dict[str, Any]]:
-    return tag(news, "entities-reuters-politics.txt")
+    return story(news, "entities-reuters-politics.txt")
 
 
 @pytest.mark.parametrize(
