@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -25,6 +24,7 @@ from .errors import (
     UsageError,
 )
 from .host import PluginHost, PluginInfo
+from .jsontext import json_error
 from .processor import Processor
 from .report import Report, collector_paused
 
@@ -323,16 +323,15 @@ class Pipeline:
             raise ProcessingError(
                 f"summarize() failed: {type(exc).__name__}: {exc}", step=step.id, document=doc.id
             ) from exc
-        try:
-            json.dumps(summary)
-        except (TypeError, ValueError) as exc:
+        problem = json_error(summary)
+        if problem is not None:
             raise ContractError(
-                f"summarize() returned something that is not JSON-serialisable: {exc}",
+                f"summarize() returned something that is not JSON-serialisable: {problem}",
                 step=step.id,
                 document=doc.id,
                 code="PL405",
                 fix="Return only dicts, lists, strings, numbers, booleans and None.",
-            ) from None
+            )
         return summary
 
     # -- reading inputs ------------------------------------------------------------------

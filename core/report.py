@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import gc
-import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .errors import UsageError
+from .jsontext import dumps
 
 if TYPE_CHECKING:
     from .document import Document
@@ -139,7 +139,7 @@ class Report:
 
     def to_json(self, layers: Iterable[str] | str | None = None, indent: int | None = 2) -> str:
         with collector_paused():
-            return json.dumps(self.to_dict(layers), ensure_ascii=False, indent=indent)
+            return dumps(self.to_dict(layers), indent=indent)
 
     def render(self, format: str = "json", layers: Iterable[str] | str | None = None) -> str:
         """Render with a registered report format (``json``, ``text``, or a plugin's)."""

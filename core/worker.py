@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, PresslineError, ProcessingError
+from .jsontext import dumps
 
 if TYPE_CHECKING:
     from .document import Document
@@ -172,7 +173,7 @@ def failure_from(
 
 def render_jsonl(report_dict: dict[str, Any]) -> bytes:
     """One report as one line of JSON Lines, newline included."""
-    line = json.dumps(report_dict, ensure_ascii=False)
+    line = dumps(report_dict)
     for raw, escaped in _LINE_BREAKS:
         if raw in line:  # rare; str.translate would cost more than the pipeline's steps
             line = line.replace(raw, escaped)

@@ -16,7 +16,6 @@ JSON file); the hook registers wrappers that take a :class:`~pressline.Report`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -52,7 +51,7 @@ def report_data(report: Report, layers: list[str] | str | None = None) -> dict[s
 
 
 def render_json(report: Report, layers: list[str] | str | None = None) -> str:
-    return json.dumps(report.to_dict(layers), ensure_ascii=False, indent=2) + "\n"
+    return report.to_json(layers) + "\n"
 
 
 def _output() -> str | None:
