@@ -99,6 +99,13 @@ class Alignment:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Source range for the clean range ``[start, end)``."""
+        # most spans lie inside one copied segment: one search, no special cases
+        i = bisect_right(self._c0, start) - 1
+        if i >= 0 and self._copy[i]:
+            c0 = self._c0[i]
+            if start <= end <= self._c1[i] and c0 < end and start < self._c1[i]:
+                shift = self._s0[i] - c0
+                return (start + shift, end + shift)
         s = self.start(start)
         e = self.end(end)
         return (s, max(s, e))
