@@ -85,3 +85,30 @@ def test_every_word_maps_back_to_its_source(pieces, data) -> None:
         assert doc.source[start:end].split() == [w for w in doc.source[start:end].split()]
         assert doc.source[start:].startswith(words[0].group())
         assert doc.source[:end].endswith(words[-1].group())
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet="ab \n", max_size=30),
+    st.lists(
+        st.tuples(st.integers(0, 30), st.integers(0, 3), st.sampled_from(["", "x", "yy"])),
+        max_size=8,
+    ),
+)
+def test_a_span_maps_as_its_start_and_its_end_do(text: str, raw_edits) -> None:
+    # span() has a shortcut for ranges inside one copied segment; it must agree with
+    # mapping the start and the end one by one, for every range, after any edits
+    alignment = Alignment.identity(len(text))
+    edits, pos = [], 0
+    for start, length, replacement in sorted(raw_edits):
+        start = max(start, pos)
+        end = min(start + length, len(text))
+        if start > len(text) or (start == end and not replacement):
+            continue
+        edits.append(Edit(start, end, replacement))
+        pos = end + 1
+    clean, alignment = alignment.compose(edits, text)
+    for a in range(len(clean) + 1):
+        for b in range(len(clean) + 1):
+            s, e = alignment.start(a), alignment.end(b)
+            assert alignment.span(a, b) == (s, max(s, e))
