@@ -2,6 +2,7 @@
 
     python benchmarks/check_outputs.py record DIR [JSONL ...] [--root CHECKOUT]
     python benchmarks/check_outputs.py compare DIR [JSONL ...] [--root CHECKOUT]
+    python benchmarks/check_outputs.py record tests/fixtures/golden --only tehran-moscow
 
 The documents are the example article, every article among the test fixtures
 (``tests/fixtures/articles/*.txt``) and the records of each JSON Lines file given (``{"id",
@@ -10,6 +11,11 @@ document into DIR, with every layer (``--layers all``) and without the steps' ti
 the one part of a report that changes from run to run. ``compare`` runs them again and
 says which documents differ, under which key of the report and at which path first; it
 exits 1 if any does.
+
+``--only ID,...`` keeps those documents alone. The test suite holds the example
+article's report in ``tests/fixtures/golden/`` and checks every step's part of it: after a
+change that is meant to change the output, record it again with the third command above
+(and say in the commit what changed).
 
 ``--root CHECKOUT`` imports pressline from another checkout of the repository (its
 ``core/``, ``plugins/`` and ``configs/``) instead of the installed one: record with a
@@ -77,12 +83,15 @@ def documents(jsonl: list[Path]) -> Iterator[tuple[str, str, date | None]]:
                 )
 
 
-def reports(jsonl: list[Path]) -> Iterator[tuple[str, str]]:
-    """``(document id, report JSON)`` for every document, timings left out."""
+def reports(jsonl: list[Path], only: set[str] | None = None) -> Iterator[tuple[str, str]]:
+    """``(document id, report JSON)`` for every document (or those in ``only``), timings
+    left out."""
     from pressline import Pipeline
 
     pipeline = Pipeline.load("news")
     for doc_id, text, when in documents(jsonl):
+        if only and doc_id not in only:
+            continue
         data = pipeline.run(text, reference_date=when, id=doc_id).to_dict(layers="all")
         for step in data["pipeline"]["steps"]:
             step.pop("seconds", None)
@@ -111,20 +120,20 @@ def _first_difference(old: Any, new: Any, path: str = "") -> str:
     return f"{path}: {str(old)[:80]!r} became {str(new)[:80]!r}"
 
 
-def record(folder: Path, jsonl: list[Path]) -> int:
+def record(folder: Path, jsonl: list[Path], only: set[str] | None = None) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     count = 0
-    for doc_id, output in reports(jsonl):
+    for doc_id, output in reports(jsonl, only):
         _file(folder, doc_id).write_text(output, encoding="utf-8")
         count += 1
     print(f"recorded {count} reports in {folder}")
     return 0
 
 
-def compare(folder: Path, jsonl: list[Path]) -> int:
+def compare(folder: Path, jsonl: list[Path], only: set[str] | None = None) -> int:
     count = 0
     differ: list[str] = []
-    for doc_id, output in reports(jsonl):
+    for doc_id, output in reports(jsonl, only):
         count += 1
         golden = _file(folder, doc_id)
         if not golden.exists():
@@ -148,11 +157,13 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("jsonl", nargs="*", type=Path, help="JSON Lines files of documents")
     parser.add_argument("--root", type=Path, help="a checkout to import pressline from")
+    parser.add_argument("--only", default="", help="comma-separated document ids to check")
     args = parser.parse_args()
+    only = {i.strip() for i in args.only.split(",") if i.strip()} or None
     if args.root is not None:
         use_root(args.root.resolve())
     action = record if args.action == "record" else compare
-    sys.exit(action(args.folder, [p.resolve() for p in args.jsonl]))
+    sys.exit(action(args.folder, [p.resolve() for p in args.jsonl], only))
 
 
 if __name__ == "__main__":
