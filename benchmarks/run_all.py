@@ -10,7 +10,9 @@ from 10 KB to 10 MB on dense news, per step, and on each adversarial shape at 10
 1 MB (``scaling.py``, CPU time); (c) start-up
 (``startup.py``); (d) batch throughput with 1 and N workers and on a local Dask cluster
 (``batch_speed.py``); (e) peak memory streaming a JSON Lines corpus (``memory.py``);
-(f) spaCy on the same text, if installed (``spacy_compare.py``). Each script also runs
+(f) spaCy on the same text, if installed (``spacy_compare.py``); (g) HeidelTime and
+``pressline run`` on the same file, as fresh processes on one core, if HeidelTime is
+installed (``heideltime_compare.py``). Each script also runs
 alone, with more options. Run on an otherwise idle machine: the load average is printed
 with the table, since other work on the CPUs slows every number.
 """
@@ -22,6 +24,7 @@ import datetime
 import os
 
 import batch_speed
+import heideltime_compare
 import memory
 import scaling
 import spacy_compare
@@ -162,6 +165,24 @@ def spacy_rows(docs: int) -> list[Row]:
     return [("(f) spaCy, same text", f"{result['pipeline']}: {runs}", "")]
 
 
+def heideltime_rows(copies: int) -> list[Row]:
+    result = heideltime_compare.measure(copies)
+    if "skipped" in result:
+        return [("(g) HeidelTime, same text", f"skipped: {result['skipped']}", "")]
+    parts = [
+        f"{name}: {t['job_rate']:,.0f} words/s whole job ({t['job']:.1f} s, start-up "
+        f"{t['startup']:.1f} s), {t['rate']:,.0f} once running"
+        for name, t in result["tools"].items()
+    ]
+    return [
+        (
+            f"(g) HeidelTime and `pressline run`, {result['words']:,} words in one file",
+            "; ".join(parts),
+            "",
+        )
+    ]
+
+
 def _size(chars: int) -> str:
     for unit, scale in (("MB", 1_000_000), ("KB", 1_000)):
         if chars >= scale:
@@ -189,6 +210,7 @@ def main() -> None:
         "batch": lambda: batch_rows(600 if quick else 4000, 1 if quick else 2),
         "memory": lambda: memory_rows(args.memory_size or (50_000_000 if quick else 1_000_000_000)),
         "spacy": lambda: spacy_rows(300 if quick else 1000),
+        "heideltime": lambda: heideltime_rows(10 if quick else 50),
     }
     rows: list[Row] = []
     for name, run in plan.items():
