@@ -262,17 +262,35 @@ class EntityTagger(Processor):
 
     def summarize(self, doc: Document) -> dict[str, Any]:
         out = []
+        source = doc.source
+        # Where the cleaner changed nothing but the end (one segment copies the whole
+        # clean text from the start of the source), every offset maps to itself, so the
+        # thousands of mentions of a long article need no look-up; otherwise each range
+        # goes through the alignment, as doc.to_source does.
+        n = len(doc.text)
+        same = doc.alignment.segments == [(0, n, 0, n)]
+        to_source = doc.alignment.span
         for e in doc.data.get("entities", []):
             mentions = []
             # descriptions stay out: they hold other names ("the Iranian official"), and
             # a report's mentions never overlap
             pronouns = [r for r in e.get("references", []) if r["kind"] == "pronoun"]
-            for m in sorted([*e["mentions"], *pronouns], key=lambda m: (m["start"], -m["end"])):
-                span = doc.source_span(m["start"], m["end"])
-                span["kind"] = m.get("kind", "name")
-                # a pronoun or a description is not a name, so it has no name type
-                span["type"] = e["type"] if span["kind"] == "name" else None
-                mentions.append(span)
+            spans = [*e["mentions"], *pronouns] if pronouns else e["mentions"]
+            if len(spans) > 1:
+                spans = sorted(spans, key=lambda m: (m["start"], -m["end"]))
+            for m in spans:
+                s, t = (m["start"], m["end"]) if same else to_source(m["start"], m["end"])
+                kind = m.get("kind", "name")
+                mentions.append(
+                    {
+                        "start": s,
+                        "end": t,
+                        "text": source[s:t],
+                        "kind": kind,
+                        # a pronoun or a description is not a name, so it has no name type
+                        "type": e["type"] if kind == "name" else None,
+                    }
+                )
             out.append(
                 {
                     "id": e["id"],

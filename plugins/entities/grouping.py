@@ -290,7 +290,7 @@ def _entity(group: list[Candidate], display: Mapping[str, str]) -> Entity:
             roles=[c.role] if c.role else [],
             mentions=group,
         )
-    group.sort(key=lambda c: (c.start, -c.end))
+    # (the group is in text order: group_mentions fills it from the sorted mentions)
     label = _vote(group) or "ORG"
     if label == "PERSON" or any(c.label == "PERSON" and c.source in _CERTAIN for c in group):
         label = "PERSON" if any(c.label == "PERSON" for c in group) else label

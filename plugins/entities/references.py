@@ -49,6 +49,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from .gazetteer import Lexicon, normalize
 from .grouping import Entity
@@ -100,11 +101,15 @@ _PRONOUN_SCAN = re.compile(
     + _trie(_PRONOUNS)
     + r")\b"
 )
-_DESCRIPTION_SCAN = re.compile(r"[Tt](?<!\w.)he[ \t]")
+# The words after "the" are read in a lookahead, as _DESCRIPTION's group: the scan gives
+# them without a second match at each "the", and still finds a "the" among them ("the head
+# of the agency"), since its match is the "the" alone.
+_DESCRIPTION_WORDS = r"(?=((?:[ \t]+[\w.’'-]+){1,4}))"
+_DESCRIPTION_SCAN = re.compile(r"[Tt](?<!\w.)he" + _DESCRIPTION_WORDS)
 # Faster still: a pattern that opens with a literal is searched for like a substring. Its
 # matches start one character after _DESCRIPTION's, at the "h" of "The"; so a sentence that
 # itself starts with "he" (where the "T" would lie outside the sentence) takes the scan above.
-_DESCRIPTION_HE = re.compile(r"he(?<=[Tt]he)(?<!\w...)[ \t]")
+_DESCRIPTION_HE = re.compile(r"he(?<=[Tt]he)(?<!\w...)" + _DESCRIPTION_WORDS)
 _WORD_PUNCT = ",.;:!?()“”\"'’"
 # Role nouns of one kind: a description with one fits a role with another ("the GHF
 # chief" is its executive director).
@@ -161,16 +166,19 @@ def add_references(
     people: dict[str, _Person] = {}
     events: list[tuple[int, int, str, Candidate | None, _Person | None]] = []
     countries: dict[str, str | None] = {}  # _country of each word, for this article
+    words: dict[str, tuple[str, str | None]] = {}  # see _describe, for this article
     # "'She has ...,' Erik Lunde said of Kari Moen": the person spoken of, by sentence
     spoken_of: dict[int, tuple[int, _Person]] = {}
     for entity in entities:
         if entity.type != "PERSON":
             continue
-        person = _describe(text, entity, lexicon, countries)
+        person = _describe(text, entity, lexicon, countries, words)
         people[entity.id] = person
         for m in entity.mentions:
             events.append((m.start, 0, "name", m, person))
-            if _SAID_OF.search(text, max(0, m.start - 24), m.start) is not None:
+            lo = max(0, m.start - 24)
+            # (the "of" the pattern ends in must lie in the window: a test in C first)
+            if text.find("of", lo, m.start) != -1 and _SAID_OF.search(text, lo, m.start):
                 k = bisect.bisect_right(starts, m.start) - 1
                 if k >= 0 and k not in spoken_of:
                     spoken_of[k] = (m.start, person)
@@ -178,24 +186,28 @@ def add_references(
         return
     orgs = _organizations(entities)
     parsed: dict[int, _Description] = {}
+    pronouns: dict[int, tuple[str, int]] = {}  # the word and end of each pronoun, by start
     role_nouns = lexicon.role_nouns
     nouns_memo: dict[str, list[str]] = {}  # the role nouns of each word, for this article
+    holds: dict[str, bool] = {}  # whether each word is or holds one, for this article
     for s in running:
         for m in _PRONOUN_SCAN.finditer(text, s.start, s.end):
+            pronouns[m.start()] = (m.group(), m.end())
             events.append((m.start(), 1, "pronoun", None, None))
-        if text.startswith("he", s.start):
-            the = [m.start() for m in _DESCRIPTION_SCAN.finditer(text, s.start, s.end)]
-        else:
-            the = [m.start() - 1 for m in _DESCRIPTION_HE.finditer(text, s.start, s.end)]
-        for pos in the:
-            d = _DESCRIPTION.match(text, pos, s.end)
-            if d is None or not _may_describe(d.group(1), role_nouns):
+        # (the scan's match starts at the "T", or one after it: see _DESCRIPTION_HE)
+        scan, back = (
+            (_DESCRIPTION_SCAN, 0) if text.startswith("he", s.start) else (_DESCRIPTION_HE, 1)
+        )
+        for d in scan.finditer(text, s.start, s.end):
+            group = d.group(1)
+            if not _may_describe(group, role_nouns, holds):
                 continue
-            desc = _parse_description(d, role_nouns, nouns_memo)
+            pos = d.start() - back
+            desc = _parse_description(pos, group, d.start(1), role_nouns, nouns_memo)
             if desc is not None:
                 parsed[pos] = desc
                 events.append((pos, 1, "description", None, None))
-    events.sort(key=lambda e: (e[0], e[1]))
+    events.sort(key=itemgetter(0, 1))
     # (sentence index, position, person, is subject) of every resolved mention so far
     history: list[tuple[int, int, _Person, bool]] = []
     for pos, _, kind, cand, person in events:
@@ -207,9 +219,8 @@ def add_references(
             history.append((k, pos, person, about or _is_subject(text, cand, running[k])))
             continue
         if kind == "pronoun":
-            m = _PRONOUN.match(text, pos)
-            assert m is not None
-            word = m.group(1).lower()
+            said, end = pronouns[pos]
+            word = said.lower()
             gender = "M" if word in _MALE else "F"
             if k in spoken_of and pos < spoken_of[k][0]:
                 # a quotation about the person named after "said of": that person, or,
@@ -220,7 +231,7 @@ def add_references(
                 target = _antecedent(history, k, gender)
             if target is None:
                 continue
-            ref = Candidate(pos, m.end(), m.group(1), "PERSON", "pronoun", sentence=k)
+            ref = Candidate(pos, end, said, "PERSON", "pronoun", sentence=k)
             history.append((k, pos, target, word in _SUBJECT))
         else:
             found = _described(parsed[pos], history, lexicon, orgs)
@@ -234,9 +245,17 @@ def add_references(
 
 
 def _describe(
-    text: str, entity: Entity, lexicon: Lexicon, countries: dict[str, str | None]
+    text: str,
+    entity: Entity,
+    lexicon: Lexicon,
+    countries: dict[str, str | None],
+    words: dict[str, tuple[str, str | None]],
 ) -> _Person:
-    """What the article says about a person: gender, countries, role words."""
+    """What the article says about a person: gender, countries, role words.
+
+    ``countries`` and ``words`` keep, for the article, each word's country and each
+    word's (role word, country) as read before a name, since the same words come back
+    before every mention ("Mr.", "President", "Russian")."""
     person = _Person(entity)
     first = entity.name.split()[0]
     if first in lexicon.male:
@@ -269,16 +288,20 @@ def _describe(
         pieces.append(" ".join(before))
         for piece in pieces:
             for word in piece.replace("’s", " ").replace("'s", " ").split():
-                bare = word.strip(",.;:()“”\"'")
-                low = bare.lower().rstrip(".")
-                if low in _MALE_HONORIFICS and person.gender is None:
-                    person.gender = "M"
-                elif low in _FEMALE_HONORIFICS and person.gender is None:
-                    person.gender = "F"
-                if bare in countries:
-                    country = countries[bare]
-                else:
-                    country = countries[bare] = _country(bare, lexicon)
+                seen = words.get(word)
+                if seen is None:
+                    bare = word.strip(",.;:()“”\"'")
+                    if bare in countries:
+                        country = countries[bare]
+                    else:
+                        country = countries[bare] = _country(bare, lexicon)
+                    seen = words[word] = (bare.lower().rstrip("."), country)
+                low, country = seen
+                if person.gender is None:
+                    if low in _MALE_HONORIFICS:
+                        person.gender = "M"
+                    elif low in _FEMALE_HONORIFICS:
+                        person.gender = "F"
                 if country:
                     person.countries.add(country)
                 person.role_words.add(low)
@@ -298,7 +321,7 @@ def _country(word: str, lexicon: Lexicon) -> str | None:
 
 def _is_subject(text: str, cand: Candidate, sent: SentenceInfo) -> bool:
     start = cand.role_span[0] if cand.role_span else cand.start
-    before = text[max(sent.start, start - 40) : start].split()
+    before = text[max(sent.start, start - 40) : start].rsplit(None, 1)  # the last word
     return not (before and before[-1].lower().strip(",“”\"'") in _OBLIQUE)
 
 
@@ -331,35 +354,39 @@ class _Description:
     words: tuple[str, ...] = ()  # its other lowercase words ("executive")
 
 
-def _may_describe(group: str, role_nouns: frozenset[str]) -> bool:
+def _may_describe(group: str, role_nouns: frozenset[str], holds: dict[str, bool]) -> bool:
     """Whether any word after "the" is or holds a role noun, as ``role_nouns_of`` reads it.
 
-    Most "the ..." runs hold none ("the best way to"); this set test turns them away before
-    the word-by-word parse. It never turns away a run the parse would accept."""
-    words = [w.strip(_WORD_PUNCT) for w in group.lower().split()]
-    if not role_nouns.isdisjoint(words):
-        return True
-    return any(
-        not role_nouns.isdisjoint(part.strip(_WORD_PUNCT) for part in w.split("-"))
-        for w in words
-        if "-" in w
-    )
+    Most "the ..." runs hold none ("the best way to"); this test turns them away before
+    the word-by-word parse. It never turns away a run the parse would accept. ``holds``
+    keeps the answer for each word of the article, as the same words come back."""
+    for raw in group.split():
+        hit = holds.get(raw)
+        if hit is None:
+            word = raw.lower().strip(_WORD_PUNCT)
+            hit = holds[raw] = word in role_nouns or (
+                "-" in word
+                and not role_nouns.isdisjoint(p.strip(_WORD_PUNCT) for p in word.split("-"))
+            )
+        if hit:
+            return True
+    return False
 
 
 def _parse_description(
-    d: re.Match[str], role_nouns: frozenset[str], memo: dict[str, list[str]]
+    start: int, group: str, base: int, role_nouns: frozenset[str], memo: dict[str, list[str]]
 ) -> _Description | None:
     """ "the" + up to three words + a role noun (the last of several: "security official").
 
-    ``memo`` keeps each word's role nouns for the document (see ``role_nouns_of``)."""
+    ``start`` is where "the" starts, ``group`` the words after it (_DESCRIPTION's group)
+    and ``base`` where they start. ``memo`` keeps each word's role nouns for the document
+    (see ``role_nouns_of``)."""
     qualifier: str | None = None
     ranks: set[str] = set()
     words: list[str] = []
     noun: str | None = None
     end = 0
     rest: list[str] = []
-    group = d.group(1)
-    base = d.start(1)
     after = 0
     # the group is words between spaces and tabs, so split() gives them; find() their
     # offsets in one sweep
@@ -406,7 +433,7 @@ def _parse_description(
     if noun is None:
         return None
     return _Description(
-        d.start(),
+        start,
         end,
         qualifier,
         noun,
@@ -462,7 +489,7 @@ def _described(
     if d.qualifier is not None:
         forms = orgs.get(d.qualifier, [d.qualifier])
         for _, _, person, _ in recent:
-            if not person.role_nouns & kind:
+            if person.role_nouns.isdisjoint(kind):
                 continue
             if any(re.search(rf"\b{re.escape(f)}\b", person.role_text) for f in forms):
                 return person, d.end
@@ -473,7 +500,9 @@ def _described(
     exact: dict[int, _Person] = {}
     close: dict[int, _Person] = {}
     for _, _, person, _ in recent:
-        if not (person.role_nouns & kind) or not all(r in person.role_text for r in d.ranks):
+        if person.role_nouns.isdisjoint(kind) or (
+            d.ranks and not all(r in person.role_text for r in d.ranks)
+        ):
             continue
         close.setdefault(id(person), person)
         if d.noun in person.role_nouns and all(_has_word(person, w) for w in d.words):

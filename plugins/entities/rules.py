@@ -318,6 +318,13 @@ class Candidate:
 
 # A mention read from a run: token range [i, j), label, source, lexicon id, role span.
 _Item = tuple[int, int, str | None, str, str | None, tuple[int, int] | None]
+# What a mention's Candidate is made of besides its offsets, by item: its text, its key
+# (see gazetteer.normalize), its word's base when it differs from the text ("Soviet" in
+# "ex-Soviet"), and the role its role span gives.
+_Surface = tuple[str, str, str | None, str | None]
+# A run's reading (see _parse): its items, their surfaces, and whether any is a club
+# named with its city (which the text around decides).
+_Reading = tuple[list[_Item], list[_Surface], bool]
 # Entries kept in each of the recognizer's caches, which are emptied when full: enough for
 # the runs and words of a few hundred articles, in a few tens of megabytes at most.
 _CACHE_SIZE = 20_000
@@ -378,7 +385,7 @@ class RuleRecognizer:
         # per-recognizer caches of pure functions of the text read (see _runs, _parse and
         # _resolve), which the same runs and words coming back in every article fill
         self._run_cache: dict[str, list[list[_Tok]]] = {}
-        self._parsed: dict[tuple[object, ...], list[_Item]] = {}
+        self._parsed: dict[tuple[object, ...], _Reading] = {}
         self._guessed: dict[tuple[str, str, str, bool], str | None] = {}
         # without a user gazetteer, a look-up is one dict look-up
         self._get = self.lookup if self.extra else lexicon.names.get
@@ -787,20 +794,7 @@ class RuleRecognizer:
     @staticmethod
     def _context(text: str, start: int, end: int, sent: SentenceInfo) -> tuple[str, str]:
         """The words just before and just after a mention, lowercased."""
-        # (one split from the near end, not a list of all the window's words)
-        prev = ""
-        lo = max(sent.start, start - 40)
-        if start > lo and text[start - 1] in " \t":
-            before = text[lo:start].rstrip()
-            if before:
-                prev = before.rsplit(None, 1)[-1].lower()
-        nxt = ""
-        hi = min(sent.end, end + 40)
-        if end < hi and text[end] in " \t":
-            after = text[end:hi].lstrip()
-            if after:
-                nxt = after.split(None, 1)[0].lower().strip(",.;:!?”’\"')")
-        return prev, nxt
+        return _word_before(text, start, sent.start), _word_after(text, end, sent.end)
 
     def _read_run(
         self,
@@ -837,33 +831,32 @@ class RuleRecognizer:
         before, after = self._context(text, toks[0].start + shift, toks[-1].end + shift, sent)
         speech = before in _SPEECH or after in _SPEECH
         n = len(toks)
-        items = self._parse(toks, initial, mode, before, speech)
-        if any(item[3] == "club" for item in items):
+        items, surfaces, clubs = self._parse(toks, initial, mode, text, shift, before, speech)
+        if clubs:
             strong = mode == "table" or sport.result(idx)
             items = self._clubs_with_sport(toks, items, before, strong, strong or sport.near(idx))
-        for i, j, label, source, ident, role in items:
-            a, b = toks[i].start + shift, toks[j - 1].end + shift
-            # the words around a mention inside a run are the run's own words
-            prev = before if i == 0 else toks[i - 1].lower
-            nxt = after if j == n else toks[j].lower
+        for (i, j, label, source, ident, role), (words, key, base, role_words) in zip(
+            items, surfaces, strict=True
+        ):
+            # (all arguments by position, in Candidate's order: a call with keywords
+            # costs twice as much, and there is one for each mention)
             cand = Candidate(
-                a,
-                b,
-                text[a:b],
+                toks[i].start + shift,
+                toks[j - 1].end + shift,
+                words,
                 label,
                 source,
                 ident,
-                prev=prev,
-                next=nxt,
-                initial=initial and i == 0,
-                sentence=idx,
+                role_words,  # role
+                None if role is None else (role[0] + shift, role[1] + shift),  # role_span
+                # prev and next: the words around a mention inside a run are the run's own
+                before if i == 0 else toks[i - 1].lower,
+                after if j == n else toks[j].lower,
+                initial and i == 0,  # initial
+                idx,  # sentence
+                None if base is None else {"base": base},  # attrs
+                key,
             )
-            if toks[i].base != toks[i].text:
-                cand.attrs["base"] = toks[i].base
-            if role is not None:
-                role = (role[0] + shift, role[1] + shift)
-                cand.role_span = role
-                cand.role = self._role_text(text, role)
             if mode == "table" and label != "PERSON":
                 cand.label = self._team(cand)
             found.append(cand)
@@ -1005,29 +998,48 @@ class RuleRecognizer:
 
     # -- one run -------------------------------------------------------------------------
     def _parse(
-        self, toks: list[_Tok], initial: bool, mode: str, before: str = "", speech: bool = False
-    ) -> list[_Item]:
-        """The mentions of a run, cached.
+        self,
+        toks: list[_Tok],
+        initial: bool,
+        mode: str,
+        text: str,
+        shift: int,
+        before: str = "",
+        speech: bool = False,
+    ) -> _Reading:
+        """The mentions of a run (its tokens' offsets are from ``shift``), cached.
 
         A run's reading depends only on its words and on whether a preposition of place
         (``before``) or a verb of saying (``speech``) stands next to it, and the same runs
         come back again and again. A lone word (most runs) is cached by its text, so it is
         read once for all the runs it makes up; a longer run by its tokens, which _runs
         shares between repeats of the run (a key holds its tokens, so the identities it
-        compares stay unique).
+        compares stay unique). The mentions' texts are the run's own, so they are kept
+        with the reading too.
         """
         place = before in _PLACE_PREPOSITIONS or before == "to"
         if len(toks) == 1:
             key: tuple[object, ...] = (toks[0].text, toks[0].base, place)
         else:
             key = (*toks, place, speech)
-        items = self._parsed.get(key)
-        if items is None:
+        reading = self._parsed.get(key)
+        if reading is None:
             items = self._parse_run(toks, initial, before, speech)
+            surfaces: list[_Surface] = []
+            for i, j, _, _, _, role in items:
+                words = text[toks[i].start + shift : toks[j - 1].end + shift]
+                base = toks[i].base if toks[i].base != toks[i].text else None
+                role_words = (
+                    None
+                    if role is None
+                    else self._role_text(text, (role[0] + shift, role[1] + shift))
+                )
+                surfaces.append((words, normalize(words), base, role_words))
+            reading = (items, surfaces, any(item[3] == "club" for item in items))
             if len(self._parsed) >= _CACHE_SIZE:
                 self._parsed.clear()
-            self._parsed[key] = items
-        return items
+            self._parsed[key] = reading
+        return reading
 
     def _parse_run(self, toks: list[_Tok], initial: bool, before: str, speech: bool) -> list[_Item]:
         n = len(toks)
@@ -1991,8 +2003,8 @@ class RuleRecognizer:
         next to it.
         """
         people = {c.key for c in found if " " not in c.key and c.next in _SPEECH}
-        for start, end, word, sent, _ in held:
-            if self._context(text, start, end, sent)[1] in _SPEECH:
+        for _, end, word, sent, _ in held:
+            if _word_after(text, end, sent.end) in _SPEECH:
                 people.add(normalize(word))  # "Park said" opening a sentence
         lex = self.lex
         for c in found:
@@ -2162,6 +2174,26 @@ class RuleRecognizer:
                             Candidate(a, b, text[a:b], best[1], "known", best[2], sentence=idx)
                         )
                     i = best[0]
+
+
+def _word_before(text: str, start: int, lo: int) -> str:
+    """The word before ``start`` (after a space or a tab) within 40 characters and not
+    before ``lo``, lowercased; "" if there is none."""
+    # (one split from the near end, which ignores the spaces there: not a list of all the
+    # window's words)
+    if start <= lo or text[start - 1] not in " \t":
+        return ""
+    words = text[max(lo, start - 40) : start].rsplit(None, 1)
+    return words[-1].lower() if words else ""
+
+
+def _word_after(text: str, end: int, hi: int) -> str:
+    """The word after ``end`` (after a space or a tab) within 40 characters and before
+    ``hi``, lowercased and without the punctuation around it; "" if there is none."""
+    if end >= hi or text[end] not in " \t":
+        return ""
+    words = text[end : min(hi, end + 40)].split(None, 1)
+    return words[0].lower().strip(",.;:!?”’\"')") if words else ""
 
 
 def _find_runs(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
