@@ -573,15 +573,36 @@ class Cleaner(Processor):
         rule_words = max((limit for limit, _ in self._rule_groups), default=0)
         check_all = bool(self._drop_lines or self._drop_patterns)
         no_edits: list[_LocalEdit] = []
+        form = o.normalize_unicode
+        is_normalized = unicodedata.is_normalized
+        # Without quote straightening or mojibake repair, a line whose inside is printable,
+        # single-spaced and normalized needs at most its ends trimmed.
+        trim_only = collapse and not o.straighten_quotes and self._fix_encoding is None
         for line in lines:
-            # Most lines of most articles are plain ASCII with single spaces: nothing to do.
-            if line.isascii() and (
+            if trim_only:
+                # Most lines of most articles: at most a space or a non-breaking space at
+                # an end. Checked with str methods, which beat the per-line regex.
+                core = line.strip(_SPACE_CHARS)
+                if (
+                    core.isprintable()
+                    and "  " not in core
+                    and (
+                        line.isascii()
+                        or not form
+                        or (is_normalized(form, line) and is_normalized(form, core))
+                    )
+                ):
+                    out = core
+                    edits = _trim_edits(line, core) if len(core) < len(line) else no_edits
+                else:
+                    edits, out = clean_line(line)
+            elif line.isascii() and (
                 not collapse
                 or (
                     line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " "
                 )
             ):
-                edits, out = no_edits, line
+                edits, out = no_edits, line  # plain ASCII with single spaces: nothing to do
             else:
                 edits, out = clean_line(line)
             local.append(edits)
@@ -812,6 +833,23 @@ def _straighten(text: str) -> str:
         if curly in text:
             text = text.replace(curly, straight)
     return text
+
+
+def _trim_edits(line: str, core: str) -> list[_LocalEdit]:
+    """Edits that delete the spaces around ``core``, which is ``line`` stripped of them.
+
+    What :func:`_space_edits` gives a line whose only spaces to edit are at its ends (a
+    line of spaces only is one edit).
+    """
+    n = len(line)
+    lead = n - len(line.lstrip(_SPACE_CHARS))
+    end = lead + len(core)
+    edits: list[_LocalEdit] = []
+    if lead:
+        edits.append((0, lead, "", "whitespace"))
+    if end < n:
+        edits.append((end, n, "", "whitespace"))
+    return edits
 
 
 def _space_edits(line: str) -> list[_LocalEdit]:
