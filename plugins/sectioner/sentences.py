@@ -38,9 +38,11 @@ _QUOTES = "\"'”’»›"
 
 # The look-behind makes a match start only at the first mark of a run, and the
 # possessive quantifiers never give back what they took: together they keep a long
-# run of dots (or of dots and brackets) from being rescanned from every position.
+# run of dots (or of dots and brackets) from being rescanned from every position. The
+# pattern opens with a plain character set, so the engine skips ahead to the next mark
+# in one fast scan; the look-behind after it checks the character before that mark.
 _CANDIDATE = re.compile(
-    rf"(?<![{_TERMINALS}])[{_TERMINALS}]++[{re.escape(_CLOSERS)}]*+"
+    rf"[{_TERMINALS}](?<![{_TERMINALS}]{{2}})[{_TERMINALS}]*+[{re.escape(_CLOSERS)}]*+"
     r"(?:[ \t]*+\[\d{1,3}\])*+(?=\s|\Z)"
 )
 # The word after a candidate, capped so a huge token is not copied for each candidate.
