@@ -41,10 +41,12 @@ _QUOTES = "\"'”’»›"
 # run of dots (or of dots and brackets) from being rescanned from every position. The
 # pattern opens with a plain character set, so the engine skips ahead to the next mark
 # in one fast scan; the look-behind after it checks the character before that mark.
+# Group 1 is the run of marks.
 _CANDIDATE = re.compile(
-    rf"[{_TERMINALS}](?<![{_TERMINALS}]{{2}})[{_TERMINALS}]*+[{re.escape(_CLOSERS)}]*+"
+    rf"([{_TERMINALS}](?<![{_TERMINALS}]{{2}})[{_TERMINALS}]*+)[{re.escape(_CLOSERS)}]*+"
     r"(?:[ \t]*+\[\d{1,3}\])*+(?=\s|\Z)"
 )
+_STRONG_MARKS = frozenset(_STRONG)
 # The word after a candidate, capped so a huge token is not copied for each candidate.
 _NEXT = re.compile(r"\s*+(\S{1,40})")
 # Multi-period acronyms and abbreviations: U.S, a.m, Ph.D, e.g (the final period is the
@@ -83,7 +85,7 @@ class SentenceSplitter:
         pos = start
         for m in _CANDIDATE.finditer(text, start, end):
             cut = m.end()
-            if cut >= end or not self._is_boundary(text, m.start(), cut, start, end):
+            if cut >= end or not self._is_boundary(text, m.start(), m.end(1), cut, start, end):
                 continue
             seg_start = _skip_space(text, pos, cut)
             if seg_start < cut:
@@ -97,8 +99,8 @@ class SentenceSplitter:
             spans.append((seg_start, seg_end))
         return spans
 
-    def _is_boundary(self, text: str, s: int, e: int, lo: int, hi: int) -> bool:
-        """Whether the candidate ``text[s:e]`` ends a sentence."""
+    def _is_boundary(self, text: str, s: int, run_end: int, e: int, lo: int, hi: int) -> bool:
+        """Whether the candidate ``text[s:e]`` ends a sentence; its marks end at ``run_end``."""
         nm = _NEXT.match(text, e, hi)
         if nm is None:
             return True
@@ -106,19 +108,15 @@ class SentenceSplitter:
         core = nxt.lstrip(_OPENING)
         first = core[:1]
         lower = first.islower() and not _inner_upper(core)
-        mark = text[s]
-        run_end = s
-        while run_end < e and text[run_end] in _TERMINALS:
-            run_end += 1
         run = text[s:run_end]
 
-        if any(c in _STRONG for c in run):
+        if not _STRONG_MARKS.isdisjoint(run):
             if lower:  # “Why?” he asked.
                 return False
             # “Why?” Smith asked.
             closers = text[run_end:e]
             return not (any(q in closers for q in _QUOTES) and _SPEECH_AFTER.match(text, e, hi))
-        if mark == "…" or len(run) > 1:
+        if len(run) > 1 or run == "…":
             # An ellipsis ends a sentence only when a capital letter follows it.
             return first.isupper()
         if first == "." or lower:
