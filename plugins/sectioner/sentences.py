@@ -72,6 +72,8 @@ class SentenceSplitter:
         extra = {a.strip().rstrip(".").lower() for a in extra_abbreviations}
         extra.discard("")
         self._maybe = MAYBE | extra
+        # every word some abbreviation rule looks at: most words are in none of them
+        self._abbreviations = TITLES | ALWAYS | BEFORE_NUMBER | CLOCK | self._maybe
 
     def split(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """Spans ``(start, end)`` of the sentences of ``text[start:end]``.
@@ -129,14 +131,18 @@ class SentenceSplitter:
             return first.isupper()
         word = prev.lstrip(_OPENING)
         low = word.lower()
-        if low in TITLES or low in ALWAYS:
-            return False
-        if first.isdigit() and low in BEFORE_NUMBER:
-            return False  # No. 5, Jan. 6, p. 12
-        if low in CLOCK:
-            m = _LETTERS.match(core)
-            return not (first.isdigit() or (m and m.group().lower() in AFTER_CLOCK))
-        if low in self._maybe or _is_initial(word) or _ACRONYM.fullmatch(word):
+        if low in self._abbreviations:
+            if low in TITLES or low in ALWAYS:
+                return False
+            if first.isdigit() and low in BEFORE_NUMBER:
+                return False  # No. 5, Jan. 6, p. 12
+            if low in CLOCK:
+                m = _LETTERS.match(core)
+                return not (first.isdigit() or (m and m.group().lower() in AFTER_CLOCK))
+            if low in self._maybe:
+                return _is_opener(core)
+        # an acronym has a period inside, so most words skip the pattern
+        if _is_initial(word) or ("." in word and _ACRONYM.fullmatch(word)):
             return _is_opener(core)
         # A list number opening the paragraph ("1. Background") is no sentence.
         return not (word.isdigit() and len(word) <= 3 and s - len(prev) == _skip_space(text, lo, s))
