@@ -120,8 +120,8 @@ class BoilerplateRule:
 
 
 @cache
-def _compile_rule(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+def _compile_rule(patterns: tuple[str, ...], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
 
 
 # Social networks and sharing targets, as share buttons and "follow us" lines name them.
@@ -570,7 +570,7 @@ class Cleaner(Processor):
         clean_line = self._clean_line
         is_boilerplate = self._is_boilerplate
         # Lines longer than this cannot be boilerplate unless the config adds its own lines.
-        rule_words = max((limit for limit, _ in self._rule_groups), default=0)
+        rule_words = max((limit for limit, _, _ in self._rule_groups), default=0)
         check_all = bool(self._drop_lines or self._drop_patterns)
         no_edits: list[_LocalEdit] = []
         form = o.normalize_unicode
@@ -735,12 +735,16 @@ class Cleaner(Processor):
         if not self._rule_groups or len(key) > _MAX_RULE_CHARS:
             return False
         words = key.count(" ") + 1
-        match = None
-        for max_words, regex in self._rule_groups:
+        match = ascii_match = None
+        for max_words, regex, ascii_regex in self._rule_groups:
             if words <= max_words:
                 if match is None:
                     match = _straighten(key)
-                if regex.fullmatch(match):
+                    ascii_match = match.lower() if match.isascii() else None
+                if ascii_match is not None:
+                    if ascii_regex.fullmatch(ascii_match):
+                        return True
+                elif regex.fullmatch(match):
                     return True
         return False
 
@@ -877,13 +881,21 @@ def _space_edits(line: str) -> list[_LocalEdit]:
     return edits
 
 
-def _rule_groups(rules: tuple[BoilerplateRule, ...]) -> tuple[tuple[int, re.Pattern[str]], ...]:
-    """One alternation per word limit, so a line costs one match per limit, not per rule."""
-    limits = sorted({r.max_words for r in rules})
-    return tuple(
-        (limit, _compile_rule(tuple(p for r in rules if r.max_words == limit for p in r.patterns)))
-        for limit in limits
-    )
+def _rule_groups(
+    rules: tuple[BoilerplateRule, ...],
+) -> tuple[tuple[int, re.Pattern[str], re.Pattern[str]], ...]:
+    """One alternation per word limit, so a line costs one match per limit, not per rule.
+
+    Each limit has the alternation twice: ignoring case, and case-sensitive for an ASCII
+    line lowercased first. The patterns are written in lowercase, so on ASCII text the
+    two agree, and the case-sensitive one is faster: the regex engine rules out most
+    alternatives by their first character without entering them.
+    """
+    groups = []
+    for limit in sorted({r.max_words for r in rules}):
+        patterns = tuple(p for r in rules if r.max_words == limit for p in r.patterns)
+        groups.append((limit, _compile_rule(patterns), _compile_rule(patterns, 0)))
+    return tuple(groups)
 
 
 def _apply(line: str, edits: list[_LocalEdit]) -> str:
