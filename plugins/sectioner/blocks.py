@@ -476,6 +476,9 @@ _CAPTION_VERBS = frozenset(
 _CLAUSE_CUES = frozenset(
     "it him them nobody everybody somebody anybody everyone someone anyone".split()
 )
+# Set tests on a line's words beat a scan word by word.
+_CLAUSE_WORDS = _SENTENCE_CUES | _CLAUSE_CUES
+_NEGATIONS = frozenset(("not", "never"))
 _DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
 _PLACE_PREPS = frozenset("at with outside near inside beside alongside during".split())
 _DATE_PHRASE = re.compile(
@@ -592,13 +595,16 @@ def _heading_evidence(line: str, max_words: int, names: _Names, *, strict: bool)
     else:
         score = 1.5
     caption = False
-    if any(w in _SENTENCE_CUES or w in _CLAUSE_CUES or w.endswith("n't") for w in lowered) or any(
-        w in ("not", "never") for w in lowered[1:]
+    later = lowered[1:]
+    if (
+        not _CLAUSE_WORDS.isdisjoint(lowered)
+        or any(w.endswith("n't") for w in lowered)
+        or not _NEGATIONS.isdisjoint(later)
     ):
         score -= 1.0 if title_case else 2.0
     if not title_case and _past_tense_after_subject(lowered):
         score -= 2.0
-    if any(w in _CAPTION_VERBS for w in lowered[1:]):
+    if not _CAPTION_VERBS.isdisjoint(later):
         score -= 2.0
         caption = True
     if _DATE_PHRASE.search(rest) and not _YEAR.fullmatch(line):
