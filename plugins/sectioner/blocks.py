@@ -648,7 +648,7 @@ def _past_tense_after_subject(lowered: list[str]) -> bool:
 
 def _is_prose(line: str, max_words: int) -> bool:
     """A sentence's end, or more words than a heading may have (counted up to that)."""
-    if _ends_sentence(line) or len(line) > 12 * max_words:
+    if len(line) > 12 * max_words or _ends_sentence(line):  # the length first: it is cheaper
         return True
     return len(line.split(None, max_words)) > max_words
 
@@ -658,10 +658,14 @@ def _mark_headings(
 ) -> None:
     """Mark the section headings among the body units (see the weights above)."""
     names = _Names(text)
-    lines = [text[u.start : u.end] for u in body]
-    prose = [_is_prose(line, max_words) for line in lines]
+    lines: list[str] = []
+    prose: list[bool] = []
     evidence: list[_Evidence | None] = []
-    for u, line, is_prose in zip(body, lines, prose, strict=True):
+    for u in body:
+        line = text[u.start : u.end]
+        is_prose = _is_prose(line, max_words)
+        lines.append(line)
+        prose.append(is_prose)
         if is_prose or "\n" in line:
             evidence.append(None)
         elif title_key and _key(text, u) == title_key:
