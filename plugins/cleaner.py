@@ -607,17 +607,18 @@ class Cleaner(Processor):
                 edits, out = clean_line(line)
             local.append(edits)
             key = out if collapse else " ".join(out.split())
+            words = key.count(" ") + 1  # the key is single-spaced: counted once, used twice
             if not key:
                 kinds.append(_BLANK)
             elif (
-                check_all or (len(key) <= _MAX_RULE_CHARS and key.count(" ") < rule_words)
-            ) and is_boilerplate(key):
+                check_all or (len(key) <= _MAX_RULE_CHARS and words <= rule_words)
+            ) and is_boilerplate(key, words):
                 kinds.append(_BOILERPLATE)
             elif (
                 dedupe
                 and key in seen
                 and (
-                    key.count(" ") + 1 >= min_words
+                    words >= min_words
                     or (key == title and kept_lines < _HEADLINE_WINDOW)
                     or (key == previous and " " in key)
                 )
@@ -725,7 +726,8 @@ class Cleaner(Processor):
             edits.sort()
         return edits
 
-    def _is_boilerplate(self, key: str) -> bool:
+    def _is_boilerplate(self, key: str, words: int) -> bool:
+        """Whether the line ``key`` (of ``words`` words) is boilerplate."""
         if self._drop_lines or self._drop_patterns:
             match = _straighten(key)
             if match.casefold() in self._drop_lines:
@@ -734,7 +736,6 @@ class Cleaner(Processor):
                 return True
         if not self._rule_groups or len(key) > _MAX_RULE_CHARS:
             return False
-        words = key.count(" ") + 1
         match = ascii_match = None
         for max_words, regex, ascii_regex in self._rule_groups:
             if words <= max_words:
