@@ -142,6 +142,8 @@ _AGENCY = (
 # "Read more: <headline>", "RELATED | <headline>": a label, a separator, then anything.
 _LINK_TAIL = r"(?: ?[:|»›>] ?.*| [-–—] .*|\W*)"
 
+# The patterns are written in lowercase: an ASCII line is lowercased and matched without
+# re.IGNORECASE (see _rule_groups), so an uppercase letter in a pattern would never match.
 BOILERPLATE_RULES: tuple[BoilerplateRule, ...] = (
     BoilerplateRule(
         "comment_prompt",

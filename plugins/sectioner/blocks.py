@@ -249,7 +249,7 @@ def _is_furniture(line: str) -> bool:
         or _BYLINE.match(opened := line.lstrip(_CLOSERS + "“‘(["))
         or _CUE_START.match(opened)
         or _CUE_ANYWHERE.search(line)
-        or ("of" in opened.lower() and _DEPICTION.match(opened))  # "... of ": cheap first
+        or ("of" in opened.lower() and _DEPICTION.match(opened))  # needs "of": test that first
         or _is_date_line(line)
     )
 
