@@ -658,42 +658,40 @@ def _mark_headings(
 ) -> None:
     """Mark the section headings among the body units (see the weights above)."""
     names = _Names(text)
-    lines: list[str] = []
     prose: list[bool] = []
     evidence: list[_Evidence | None] = []
+    # One pass reads each unit and applies what depends only on the units before it.
+    prev_line = ""  # the last unit before this one that is not furniture
+    before: _Evidence | None = None  # the evidence of the unit just before
     for u in body:
         line = text[u.start : u.end]
         is_prose = _is_prose(line, max_words)
-        lines.append(line)
         prose.append(is_prose)
+        ev: _Evidence | None
         if is_prose or "\n" in line:
-            evidence.append(None)
+            ev = None
         elif title_key and _key(text, u) == title_key:
-            evidence.append(_Evidence(0.0, caption=True, furniture=True))  # a repeated headline
+            ev = _Evidence(0.0, caption=True, furniture=True)  # a repeated headline
         else:
             ev = _heading_evidence(line, max_words, names, strict=not u.alone)
             if not (u.alone or single_block):
                 ev.score = min(ev.score, 0.0)  # a line among lines: running text or a list
-            evidence.append(ev)
+        if ev is not None:
+            # Context: what comes before.
+            if prev_line:
+                tail = prev_line.rstrip(_CLOSERS)
+                if tail.endswith(":") or (tail.endswith("?") and not _INNER_STOP.search(prev_line)):
+                    ev.score -= 1.5  # after a lead-in, or a question waiting for its answer
+            # Numbered units next to each other are a numbered list ("1. Preheat the oven").
+            if before is not None and ev.numbered and before.numbered:
+                for item in (before, ev):
+                    item.score = min(item.score, 0.0)
+                    item.item = True
+        if ev is None or not ev.furniture:
+            prev_line = line
+        evidence.append(ev)
+        before = ev
     n = len(body)
-    # Context: what comes before, and runs of short units.
-    furniture = [ev is not None and ev.furniture for ev in evidence]
-    prev_line = ""
-    for j in range(n):
-        ev = evidence[j]
-        if ev is not None and prev_line:
-            tail = prev_line.rstrip(_CLOSERS)
-            if tail.endswith(":") or (tail.endswith("?") and not _INNER_STOP.search(prev_line)):
-                ev.score -= 1.5  # after a lead-in, or a question waiting for its answer
-        if not furniture[j]:
-            prev_line = lines[j]
-    # Numbered units next to each other are a numbered list ("1. Preheat the oven").
-    for j in range(1, n):
-        ev, before = evidence[j], evidence[j - 1]
-        if ev is not None and before is not None and ev.numbered and before.numbered:
-            for item in (before, ev):
-                item.score = min(item.score, 0.0)
-                item.item = True
     # A run of three or more short units is a list, an infobox or a table: no headings in
     # it. Credits and captions do not count (they sit anywhere), and a bulleted list ends it.
     skip = [
