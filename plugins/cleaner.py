@@ -120,8 +120,8 @@ class BoilerplateRule:
 
 
 @cache
-def _compile_rule(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+def _compile_rule(patterns: tuple[str, ...], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
 
 
 # Social networks and sharing targets, as share buttons and "follow us" lines name them.
@@ -142,6 +142,8 @@ _AGENCY = (
 # "Read more: <headline>", "RELATED | <headline>": a label, a separator, then anything.
 _LINK_TAIL = r"(?: ?[:|»›>] ?.*| [-–—] .*|\W*)"
 
+# The patterns are written in lowercase: an ASCII line is lowercased and matched without
+# re.IGNORECASE (see _rule_groups), so an uppercase letter in a pattern would never match.
 BOILERPLATE_RULES: tuple[BoilerplateRule, ...] = (
     BoilerplateRule(
         "comment_prompt",
@@ -570,33 +572,55 @@ class Cleaner(Processor):
         clean_line = self._clean_line
         is_boilerplate = self._is_boilerplate
         # Lines longer than this cannot be boilerplate unless the config adds its own lines.
-        rule_words = max((limit for limit, _ in self._rule_groups), default=0)
+        rule_words = max((limit for limit, _, _ in self._rule_groups), default=0)
         check_all = bool(self._drop_lines or self._drop_patterns)
         no_edits: list[_LocalEdit] = []
+        form = o.normalize_unicode
+        is_normalized = unicodedata.is_normalized
+        # Without quote straightening or mojibake repair, a line whose inside is printable,
+        # single-spaced and normalized needs at most its ends trimmed.
+        trim_only = collapse and not o.straighten_quotes and self._fix_encoding is None
         for line in lines:
-            # Most lines of most articles are plain ASCII with single spaces: nothing to do.
-            if line.isascii() and (
+            if trim_only:
+                # Most lines of most articles: at most a space or a non-breaking space at
+                # an end. Checked with str methods, which beat the per-line regex.
+                core = line.strip(_SPACE_CHARS)
+                if (
+                    core.isprintable()
+                    and "  " not in core
+                    and (
+                        line.isascii()
+                        or not form
+                        or (is_normalized(form, line) and is_normalized(form, core))
+                    )
+                ):
+                    out = core
+                    edits = _trim_edits(line, core) if len(core) < len(line) else no_edits
+                else:
+                    edits, out = clean_line(line)
+            elif line.isascii() and (
                 not collapse
                 or (
                     line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " "
                 )
             ):
-                edits, out = no_edits, line
+                edits, out = no_edits, line  # plain ASCII with single spaces: nothing to do
             else:
                 edits, out = clean_line(line)
             local.append(edits)
             key = out if collapse else " ".join(out.split())
+            words = key.count(" ") + 1  # the key is single-spaced: counted once, used twice
             if not key:
                 kinds.append(_BLANK)
             elif (
-                check_all or (len(key) <= _MAX_RULE_CHARS and key.count(" ") < rule_words)
-            ) and is_boilerplate(key):
+                check_all or (len(key) <= _MAX_RULE_CHARS and words <= rule_words)
+            ) and is_boilerplate(key, words):
                 kinds.append(_BOILERPLATE)
             elif (
                 dedupe
                 and key in seen
                 and (
-                    key.count(" ") + 1 >= min_words
+                    words >= min_words
                     or (key == title and kept_lines < _HEADLINE_WINDOW)
                     or (key == previous and " " in key)
                 )
@@ -704,7 +728,8 @@ class Cleaner(Processor):
             edits.sort()
         return edits
 
-    def _is_boilerplate(self, key: str) -> bool:
+    def _is_boilerplate(self, key: str, words: int) -> bool:
+        """Whether the line ``key`` (of ``words`` words) is boilerplate."""
         if self._drop_lines or self._drop_patterns:
             match = _straighten(key)
             if match.casefold() in self._drop_lines:
@@ -713,13 +738,16 @@ class Cleaner(Processor):
                 return True
         if not self._rule_groups or len(key) > _MAX_RULE_CHARS:
             return False
-        words = key.count(" ") + 1
-        match = None
-        for max_words, regex in self._rule_groups:
+        match = ascii_match = None
+        for max_words, regex, ascii_regex in self._rule_groups:
             if words <= max_words:
                 if match is None:
                     match = _straighten(key)
-                if regex.fullmatch(match):
+                    ascii_match = match.lower() if match.isascii() else None
+                if ascii_match is not None:
+                    if ascii_regex.fullmatch(ascii_match):
+                        return True
+                elif regex.fullmatch(match):
                     return True
         return False
 
@@ -814,6 +842,23 @@ def _straighten(text: str) -> str:
     return text
 
 
+def _trim_edits(line: str, core: str) -> list[_LocalEdit]:
+    """Edits that delete the spaces around ``core``, which is ``line`` stripped of them.
+
+    What :func:`_space_edits` gives a line whose only spaces to edit are at its ends (a
+    line of spaces only is one edit).
+    """
+    n = len(line)
+    lead = n - len(line.lstrip(_SPACE_CHARS))
+    end = lead + len(core)
+    edits: list[_LocalEdit] = []
+    if lead:
+        edits.append((0, lead, "", "whitespace"))
+    if end < n:
+        edits.append((end, n, "", "whitespace"))
+    return edits
+
+
 def _space_edits(line: str) -> list[_LocalEdit]:
     """Edits that turn odd spaces into plain ones, collapse runs and trim ``line``."""
     spans: list[list[int]] = []
@@ -839,13 +884,21 @@ def _space_edits(line: str) -> list[_LocalEdit]:
     return edits
 
 
-def _rule_groups(rules: tuple[BoilerplateRule, ...]) -> tuple[tuple[int, re.Pattern[str]], ...]:
-    """One alternation per word limit, so a line costs one match per limit, not per rule."""
-    limits = sorted({r.max_words for r in rules})
-    return tuple(
-        (limit, _compile_rule(tuple(p for r in rules if r.max_words == limit for p in r.patterns)))
-        for limit in limits
-    )
+def _rule_groups(
+    rules: tuple[BoilerplateRule, ...],
+) -> tuple[tuple[int, re.Pattern[str], re.Pattern[str]], ...]:
+    """One alternation per word limit, so a line costs one match per limit, not per rule.
+
+    Each limit has the alternation twice: ignoring case, and case-sensitive for an ASCII
+    line lowercased first. The patterns are written in lowercase, so on ASCII text the
+    two agree, and the case-sensitive one is faster: the regex engine rules out most
+    alternatives by their first character without entering them.
+    """
+    groups = []
+    for limit in sorted({r.max_words for r in rules}):
+        patterns = tuple(p for r in rules if r.max_words == limit for p in r.patterns)
+        groups.append((limit, _compile_rule(patterns), _compile_rule(patterns, 0)))
+    return tuple(groups)
 
 
 def _apply(line: str, edits: list[_LocalEdit]) -> str:

@@ -136,7 +136,12 @@ class Sectioner(Processor):
 
         for unit in layout.units:
             spans = split(text, unit.start, unit.end)
-            if limit is not None and any(b - a > limit for a, b in spans):
+            # a sentence is no longer than its unit, so most units need no look at their spans
+            if (
+                limit is not None
+                and unit.end - unit.start > limit
+                and any(b - a > limit for a, b in spans)
+            ):
                 spans, pieces = _bounded(text, spans, limit)
                 cut += pieces
             part = _PART.get(unit.kind, "body")

@@ -104,8 +104,8 @@ _CUE_ANYWHERE = re.compile(
     r"Image:|Photo:|Photograph:|Credit:|Getty Images|AP Photo|\(AP\b|/Reuters|/AFP"
     r"|\(Photo|\(Image|\((?:left|right|centre|center|L|R|C|file|pictured)\)"
     r"|, by [A-Z]"  # an artwork's or photo's credit
-    r"|©|\(c\) \d{4}|[Cc]opyright \d{4}|All rights reserved"
-)
+    r"|©|\(c\) \d{4}|Copyright \d{4}|copyright \d{4}|All rights reserved"
+)  # every alternative opens with a plain character, so the engine scans ahead to them
 # A caption naming what the picture shows: "A bust of Patrick Gordon", "Map of the area",
 # "An aerial view of the site", "Artist's rendering of the probe".
 _DEPICTION = re.compile(
@@ -118,6 +118,7 @@ _DEPICTION = re.compile(
 # Two sentences in one line: "Austen, Jane. Pride and Prejudice".
 _INNER_STOP = re.compile(r"[a-z]{3}[.!?]\s+\S")
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_ASCII_LOWER = re.compile(r"[a-z]")
 _SPACE = re.compile(r"\s+")
 
 
@@ -248,7 +249,7 @@ def _is_furniture(line: str) -> bool:
         or _BYLINE.match(opened := line.lstrip(_CLOSERS + "“‘(["))
         or _CUE_START.match(opened)
         or _CUE_ANYWHERE.search(line)
-        or _DEPICTION.match(opened)
+        or ("of" in opened.lower() and _DEPICTION.match(opened))  # needs "of": test that first
         or _is_date_line(line)
     )
 
@@ -257,11 +258,15 @@ def _is_date_line(line: str) -> bool:
     """A line made only of a date or time: "Tuesday, September 1, 2015", "Updated 10:30 GMT"."""
     if len(line) > 80:
         return False
-    tokens = _TOKEN.findall(line)
-    if not tokens or len(tokens) > 12:
-        return False
+    # The tokens are read one at a time, as most lines fail on their first word; more
+    # than 12 fail too.
+    tokens: list[str] = []
     anchored = False
-    for tok in tokens:
+    for m in _TOKEN.finditer(line):
+        tok = m.group()
+        tokens.append(tok)
+        if len(tokens) > 12:
+            return False
         low = tok.lower()
         if tok.isdigit():
             continue
@@ -271,6 +276,8 @@ def _is_date_line(line: str) -> bool:
         if low[:-2].isdigit() and low[-2:] in ("st", "nd", "rd", "th"):
             continue
         return False
+    if not tokens:
+        return False
     anchored = anchored or bool(_CLOCK.search(line))  # "Updated 10:42 GMT"
     return anchored or (all(t.isdigit() for t in tokens) and len(tokens) >= 3)
 
@@ -279,10 +286,13 @@ def _words(line: str) -> list[str]:
     return line.split()
 
 
+_TITLE_LEAD = _CLOSERS + "“‘([-–—"
+
+
 def _is_title_case(words: list[str]) -> bool:
     content = 0
     for n, w in enumerate(words):
-        core = w.lstrip(_CLOSERS + "“‘([-–—")
+        core = w.lstrip(_TITLE_LEAD)
         if not core or not core[0].isalpha():
             continue
         if n > 0 and core.lower() in _SMALL:
@@ -294,6 +304,8 @@ def _is_title_case(words: list[str]) -> bool:
 
 
 def _is_all_caps(line: str) -> bool:
+    if _ASCII_LOWER.search(line):
+        return False  # most lines: one lowercase letter settles it without a pass per letter
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
@@ -429,7 +441,8 @@ _THRESHOLD = 1.0
 
 _BULLET = re.compile(r"(?:[-*•·▪●◦‣–—+>]|\(?[a-zA-Z\d]{1,2}\))\s")
 _NUMBERED = re.compile(r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[IVXivx]{1,4}\.)\s+(?=\w)")
-_LABEL = re.compile(r"(?:[A-Z][\w.'’&-]*\s?){1,3}:\s")
+# Possessive: a word can only end where the word characters do, so nothing is given back.
+_LABEL = re.compile(r"(?:[A-Z][\w.'’&-]*+\s?+){1,3}:\s")
 _ROW = re.compile(r"\t|\S {3,}\S")
 _AGENCY = re.compile(
     r"\((?:Reuters|AFP|AP|UPI|dpa|DPA|Xinhua|Bloomberg|IANS|PTI|ANI|TASS|EFE|ANSA|Kyodo"
@@ -463,6 +476,9 @@ _CAPTION_VERBS = frozenset(
 _CLAUSE_CUES = frozenset(
     "it him them nobody everybody somebody anybody everyone someone anyone".split()
 )
+# Set tests on a line's words beat a scan word by word.
+_CLAUSE_WORDS = _SENTENCE_CUES | _CLAUSE_CUES
+_NEGATIONS = frozenset(("not", "never"))
 _DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
 _PLACE_PREPS = frozenset("at with outside near inside beside alongside during".split())
 _DATE_PHRASE = re.compile(
@@ -474,8 +490,9 @@ _DATE_PHRASE = re.compile(
     re.IGNORECASE,
 )
 # A capitalised word that follows a lowercase letter, a digit or a comma: capitalised
-# mid-sentence, so a proper noun (or part of one).
-_MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;)] )[A-Z][\w'’-]*")
+# mid-sentence, so a proper noun (or part of one). The capital comes first and the
+# look-behind after it, so the engine skips ahead to each capital in one fast scan.
+_MID_CAPITAL = re.compile(r"[A-Z](?<=[a-z0-9,;)] [A-Z])[\w'’-]*")
 _MID_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789,;)")
 
 
@@ -531,8 +548,11 @@ class _Evidence:
     item: bool = False  # a bulleted or numbered list item
 
 
+_WORD_EDGES = _CLOSERS + "“‘([-–—:;,.!?"
+
+
 def _strip_word(w: str) -> str:
-    return w.strip(_CLOSERS + "“‘([-–—:;,.!?")
+    return w.strip(_WORD_EDGES)
 
 
 def _heading_evidence(line: str, max_words: int, names: _Names, *, strict: bool) -> _Evidence:
@@ -550,7 +570,8 @@ def _heading_evidence(line: str, max_words: int, names: _Names, *, strict: bool)
         return _Evidence(0.0, item=True)
     if line[0] in _OPENING_QUOTES or _LABEL.match(line):
         return none
-    if _ROW.search(line) or _AGENCY.search(line):
+    # a row needs a tab or three spaces; most lines have neither, so skip the scan
+    if (("\t" in line or "   " in line) and _ROW.search(line)) or _AGENCY.search(line):
         return none
     if len(words) <= 3 and all(_strip_word(w).lower() in _INTERJECTIONS for w in words):
         return none
@@ -562,7 +583,8 @@ def _heading_evidence(line: str, max_words: int, names: _Names, *, strict: bool)
     if _INNER_STOP.search(line) or line.count(",") > 1:
         return _Evidence(0.0, caption=True)  # two sentences, or a list: a caption, an item
     body = _words(rest) or words
-    lowered = [_strip_word(w).lower().replace("’", "'") for w in body]
+    stripped = [_strip_word(w) for w in body]  # each word stripped once, for all the tests
+    lowered = [c.lower().replace("’", "'") for c in stripped]
 
     title_case = _is_all_caps(line) or _is_title_case(body) or bool(_YEAR.fullmatch(line))
     if title_case:
@@ -573,13 +595,16 @@ def _heading_evidence(line: str, max_words: int, names: _Names, *, strict: bool)
     else:
         score = 1.5
     caption = False
-    if any(w in _SENTENCE_CUES or w in _CLAUSE_CUES or w.endswith("n't") for w in lowered) or any(
-        w in ("not", "never") for w in lowered[1:]
+    later = lowered[1:]
+    if (
+        not _CLAUSE_WORDS.isdisjoint(lowered)
+        or any(w.endswith("n't") for w in lowered)
+        or not _NEGATIONS.isdisjoint(later)
     ):
         score -= 1.0 if title_case else 2.0
     if not title_case and _past_tense_after_subject(lowered):
         score -= 2.0
-    if any(w in _CAPTION_VERBS for w in lowered[1:]):
+    if not _CAPTION_VERBS.isdisjoint(later):
         score -= 2.0
         caption = True
     if _DATE_PHRASE.search(rest) and not _YEAR.fullmatch(line):
@@ -587,15 +612,15 @@ def _heading_evidence(line: str, max_words: int, names: _Names, *, strict: bool)
         caption = True
     content = [
         c
-        for n, w in enumerate(body)
-        if (c := _strip_word(w)) and c[0].isalpha() and (n == 0 or c.lower() not in _SMALL)
+        for n, c in enumerate(stripped)
+        if c and c[0].isalpha() and (n == 0 or c.lower() not in _SMALL)
     ]
     proper = [c for c in content if c[0].isupper() and c in names]
     share = len(proper) / len(content) if content else 0.0
     if share == 1.0:
         score -= 0.75
         caption = True
-    if len(lowered) > 1 and _strip_word(body[0]) in names and lowered[1] in _PLACE_PREPS:
+    if len(lowered) > 1 and stripped[0] in names and lowered[1] in _PLACE_PREPS:
         score -= 1.5
         caption = True
     if "," in line:
@@ -623,7 +648,7 @@ def _past_tense_after_subject(lowered: list[str]) -> bool:
 
 def _is_prose(line: str, max_words: int) -> bool:
     """A sentence's end, or more words than a heading may have (counted up to that)."""
-    if _ends_sentence(line) or len(line) > 12 * max_words:
+    if len(line) > 12 * max_words or _ends_sentence(line):  # the length first: it is cheaper
         return True
     return len(line.split(None, max_words)) > max_words
 
@@ -633,38 +658,40 @@ def _mark_headings(
 ) -> None:
     """Mark the section headings among the body units (see the weights above)."""
     names = _Names(text)
-    lines = [text[u.start : u.end] for u in body]
-    prose = [_is_prose(line, max_words) for line in lines]
+    prose: list[bool] = []
     evidence: list[_Evidence | None] = []
-    for u, line, is_prose in zip(body, lines, prose, strict=True):
+    # One pass reads each unit and applies what depends only on the units before it.
+    prev_line = ""  # the last unit before this one that is not furniture
+    before: _Evidence | None = None  # the evidence of the unit just before
+    for u in body:
+        line = text[u.start : u.end]
+        is_prose = _is_prose(line, max_words)
+        prose.append(is_prose)
+        ev: _Evidence | None
         if is_prose or "\n" in line:
-            evidence.append(None)
+            ev = None
         elif title_key and _key(text, u) == title_key:
-            evidence.append(_Evidence(0.0, caption=True, furniture=True))  # a repeated headline
+            ev = _Evidence(0.0, caption=True, furniture=True)  # a repeated headline
         else:
             ev = _heading_evidence(line, max_words, names, strict=not u.alone)
             if not (u.alone or single_block):
                 ev.score = min(ev.score, 0.0)  # a line among lines: running text or a list
-            evidence.append(ev)
+        if ev is not None:
+            # Context: what comes before.
+            if prev_line:
+                tail = prev_line.rstrip(_CLOSERS)
+                if tail.endswith(":") or (tail.endswith("?") and not _INNER_STOP.search(prev_line)):
+                    ev.score -= 1.5  # after a lead-in, or a question waiting for its answer
+            # Numbered units next to each other are a numbered list ("1. Preheat the oven").
+            if before is not None and ev.numbered and before.numbered:
+                for item in (before, ev):
+                    item.score = min(item.score, 0.0)
+                    item.item = True
+        if ev is None or not ev.furniture:
+            prev_line = line
+        evidence.append(ev)
+        before = ev
     n = len(body)
-    # Context: what comes before, and runs of short units.
-    furniture = [ev is not None and ev.furniture for ev in evidence]
-    prev_line = ""
-    for j in range(n):
-        ev = evidence[j]
-        if ev is not None and prev_line:
-            tail = prev_line.rstrip(_CLOSERS)
-            if tail.endswith(":") or (tail.endswith("?") and not _INNER_STOP.search(prev_line)):
-                ev.score -= 1.5  # after a lead-in, or a question waiting for its answer
-        if not furniture[j]:
-            prev_line = lines[j]
-    # Numbered units next to each other are a numbered list ("1. Preheat the oven").
-    for j in range(1, n):
-        ev, before = evidence[j], evidence[j - 1]
-        if ev is not None and before is not None and ev.numbered and before.numbered:
-            for item in (before, ev):
-                item.score = min(item.score, 0.0)
-                item.item = True
     # A run of three or more short units is a list, an infobox or a table: no headings in
     # it. Credits and captions do not count (they sit anywhere), and a bulleted list ends it.
     skip = [

@@ -51,6 +51,8 @@ _DATELINE = re.compile(
     """,
     re.VERBOSE,
 )
+# The characters a dateline's dash can be made of.
+_DASH = re.compile("[—–:-]")
 # Capitalised openers that are not places: kickers and labels.
 _NOT_PLACES = frozenset(
     """
@@ -83,7 +85,10 @@ class Dateline:
 
 def find_dateline(text: str, start: int, end: int) -> Dateline | None:
     """The dateline opening the paragraph ``text[start:end]``, if it has one."""
-    m = _DATELINE.match(text, start, min(end, start + 160))
+    stop = min(end, start + 160)
+    if not _DASH.search(text, start, stop):
+        return None  # a dateline ends in a dash or a colon: one scan rules most ledes out
+    m = _DATELINE.match(text, start, stop)
     if m is None or m.end() >= end:
         return None
     place = m.group("place")

@@ -38,11 +38,15 @@ _QUOTES = "\"'”’»›"
 
 # The look-behind makes a match start only at the first mark of a run, and the
 # possessive quantifiers never give back what they took: together they keep a long
-# run of dots (or of dots and brackets) from being rescanned from every position.
+# run of dots (or of dots and brackets) from being rescanned from every position. The
+# pattern opens with a plain character set, so the engine skips ahead to the next mark
+# in one fast scan; the look-behind after it checks the character before that mark.
+# Group 1 is the run of marks.
 _CANDIDATE = re.compile(
-    rf"(?<![{_TERMINALS}])[{_TERMINALS}]++[{re.escape(_CLOSERS)}]*+"
+    rf"([{_TERMINALS}](?<![{_TERMINALS}]{{2}})[{_TERMINALS}]*+)[{re.escape(_CLOSERS)}]*+"
     r"(?:[ \t]*+\[\d{1,3}\])*+(?=\s|\Z)"
 )
+_STRONG_MARKS = frozenset(_STRONG)
 # The word after a candidate, capped so a huge token is not copied for each candidate.
 _NEXT = re.compile(r"\s*+(\S{1,40})")
 # Multi-period acronyms and abbreviations: U.S, a.m, Ph.D, e.g (the final period is the
@@ -68,6 +72,8 @@ class SentenceSplitter:
         extra = {a.strip().rstrip(".").lower() for a in extra_abbreviations}
         extra.discard("")
         self._maybe = MAYBE | extra
+        # every word some abbreviation rule looks at: most words are in none of them
+        self._abbreviations = TITLES | ALWAYS | BEFORE_NUMBER | CLOCK | self._maybe
 
     def split(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """Spans ``(start, end)`` of the sentences of ``text[start:end]``.
@@ -81,7 +87,7 @@ class SentenceSplitter:
         pos = start
         for m in _CANDIDATE.finditer(text, start, end):
             cut = m.end()
-            if cut >= end or not self._is_boundary(text, m.start(), cut, start, end):
+            if cut >= end or not self._is_boundary(text, m.start(), m.end(1), cut, start, end):
                 continue
             seg_start = _skip_space(text, pos, cut)
             if seg_start < cut:
@@ -95,8 +101,8 @@ class SentenceSplitter:
             spans.append((seg_start, seg_end))
         return spans
 
-    def _is_boundary(self, text: str, s: int, e: int, lo: int, hi: int) -> bool:
-        """Whether the candidate ``text[s:e]`` ends a sentence."""
+    def _is_boundary(self, text: str, s: int, run_end: int, e: int, lo: int, hi: int) -> bool:
+        """Whether the candidate ``text[s:e]`` ends a sentence; its marks end at ``run_end``."""
         nm = _NEXT.match(text, e, hi)
         if nm is None:
             return True
@@ -104,19 +110,15 @@ class SentenceSplitter:
         core = nxt.lstrip(_OPENING)
         first = core[:1]
         lower = first.islower() and not _inner_upper(core)
-        mark = text[s]
-        run_end = s
-        while run_end < e and text[run_end] in _TERMINALS:
-            run_end += 1
         run = text[s:run_end]
 
-        if any(c in _STRONG for c in run):
+        if not _STRONG_MARKS.isdisjoint(run):
             if lower:  # “Why?” he asked.
                 return False
             # “Why?” Smith asked.
             closers = text[run_end:e]
             return not (any(q in closers for q in _QUOTES) and _SPEECH_AFTER.match(text, e, hi))
-        if mark == "…" or len(run) > 1:
+        if len(run) > 1 or run == "…":
             # An ellipsis ends a sentence only when a capital letter follows it.
             return first.isupper()
         if first == "." or lower:
@@ -129,14 +131,18 @@ class SentenceSplitter:
             return first.isupper()
         word = prev.lstrip(_OPENING)
         low = word.lower()
-        if low in TITLES or low in ALWAYS:
-            return False
-        if first.isdigit() and low in BEFORE_NUMBER:
-            return False  # No. 5, Jan. 6, p. 12
-        if low in CLOCK:
-            m = _LETTERS.match(core)
-            return not (first.isdigit() or (m and m.group().lower() in AFTER_CLOCK))
-        if low in self._maybe or _is_initial(word) or _ACRONYM.fullmatch(word):
+        if low in self._abbreviations:
+            if low in TITLES or low in ALWAYS:
+                return False
+            if first.isdigit() and low in BEFORE_NUMBER:
+                return False  # No. 5, Jan. 6, p. 12
+            if low in CLOCK:
+                m = _LETTERS.match(core)
+                return not (first.isdigit() or (m and m.group().lower() in AFTER_CLOCK))
+            if low in self._maybe:
+                return _is_opener(core)
+        # an acronym has a period inside, so most words skip the pattern
+        if _is_initial(word) or ("." in word and _ACRONYM.fullmatch(word)):
             return _is_opener(core)
         # A list number opening the paragraph ("1. Background") is no sentence.
         return not (word.isdigit() and len(word) <= 3 and s - len(prev) == _skip_space(text, lo, s))
