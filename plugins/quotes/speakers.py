@@ -33,6 +33,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 __all__ = [
@@ -123,23 +124,37 @@ _SYNONYMS = (
 _LOOK_BACK_ORGS = 8  # organization mentions searched for the one a noun stands for
 
 
+# (cached: the same few words come back in every cue, name and role of an article)
+@lru_cache(maxsize=8192)
 def _bare(word: str) -> str:
     """A word as a key: lowercase, no possessive, no final full stop."""
     low = word.lower()
-    for suffix in ("’s", "'s", "’", "'"):
-        if low.endswith(suffix):
-            low = low[: -len(suffix)]
-            break
+    if low[-1:] == "s" and low[-2:-1] in ("’", "'"):
+        low = low[:-2]  # "Iran’s", "Moscow's"
+    elif low[-1:] in ("’", "'"):
+        low = low[:-1]  # "the countries’"
     return low.rstrip(".")
 
 
 def role_fits(cue: str, role: str) -> bool:
     """Does the role noun ``role`` (a person's) fit the noun ``cue`` (a description's)?"""
-    if cue == role:
-        return True
-    if any(cue in group and role in group for group in _SYNONYMS):
-        return True
-    return (cue in _TOP_GENERIC and role in _TOP) or (role in _TOP_GENERIC and cue in _TOP)
+    return role in _fitting_roles(cue)
+
+
+@lru_cache(maxsize=1024)
+def _fitting_roles(cue: str) -> frozenset[str]:
+    """The role nouns that fit the noun ``cue``: itself, its synonyms, and for a generic
+    "chief", "head", "leader" or "boss" any top post (and the other way round). Worked
+    out once per noun, so matching a description to each person is one set test."""
+    fits = {cue}
+    for group in _SYNONYMS:
+        if cue in group:
+            fits |= group
+    if cue in _TOP_GENERIC:
+        fits |= _TOP
+    if cue in _TOP:
+        fits |= _TOP_GENERIC
+    return frozenset(fits)
 
 
 @dataclass
@@ -405,9 +420,10 @@ class Roles:
                 cue_orgs.add(org)
         strong: list[str] = []
         weak: list[str] = []
+        fits = _fitting_roles(role)
         for pid in candidates:
             profile = self.profile(pid)
-            if profile is None or not any(role_fits(role, r) for r in profile.roles):
+            if profile is None or profile.roles.isdisjoint(fits):
                 continue
             if (cue_orgs and profile.orgs & cue_orgs) or cue_nouns & profile.nouns:
                 strong.append(pid)
