@@ -30,7 +30,7 @@ from pressline.hookspecs import hookimpl
 from pressline.processor import Options, Processor
 from pydantic import Field
 
-from .attribution import ROLE_NOUNS, WORD, Entity, SpeechCue, Tracker, find_cue
+from .attribution import ROLE_NOUNS, WORD, SpeechCue, Tracker, find_cue
 from .detection import Quotation, find_quotations
 from .speakers import Roles, Subject, read_subject
 
@@ -80,8 +80,7 @@ class QuoteAttributor(Processor):
         sentences = [s for s in doc.layer("sentences") if s.attrs.get("part", "body") == "body"]
         starts = [s.start for s in sentences]
         mentions = sorted((m for m in doc.layer("entities") if "entity" in m.attrs), key=_start)
-        entities = [Entity.from_data(e, text) for e in doc.data.get("entities", [])]
-        tracker = Tracker(entities, doc.data.get("entities", []))
+        tracker = Tracker(doc.data.get("entities", []), text)
         roles = Roles(text, doc.data.get("entities", []))
         by_sentence: dict[int, list[Quotation]] = {}
         for q in quotations:
