@@ -330,24 +330,26 @@ class Tracker:
         A capitalized word (a nationality: "Iranian") weighs twice a common one
         ("security"); "Iranian" fits "Iran", as a demonym fits its country.
         """
-        wanted = [w for w in words if w.lower() not in _GENERIC]
+        # (each word lowercased and weighed once, not once per person)
+        wanted = [(w.lower(), 2 if w[:1].isupper() else 1) for w in words]
+        wanted = [(w, weight) for w, weight in wanted if w not in _GENERIC]
         if not wanted:
             return None
         best: tuple[int, str] | None = None
         for person in self.persons():
-            score = sum(
-                (2 if w[:1].isupper() else 1)
-                for w in wanted
-                if any(_fits(w.lower(), d) for d in person.descriptors)
-            )
+            descriptors = person.descriptors
+            score = sum(weight for w, weight in wanted if _fits(w, descriptors))
             if score and (best is None or score > best[0]):
                 best = (score, person.id)
         return best[1] if best else None
 
 
-def _fits(word: str, descriptor: str) -> bool:
-    if word == descriptor:
+def _fits(word: str, descriptors: set[str]) -> bool:
+    """Does a (lowercase) word fit one of a person's descriptors: the same word, or one
+    sharing its stem of four letters or more?"""
+    if word in descriptors:
         return True
-    shorter = min(len(word), len(descriptor))
+    if len(word) < 4:
+        return False  # too short to share a stem: only the same word fits
     # a demonym and its country share their stem: iranian/iran, russian/russia
-    return shorter >= 4 and (word.startswith(descriptor) or descriptor.startswith(word))
+    return any(len(d) >= 4 and (word.startswith(d) or d.startswith(word)) for d in descriptors)
