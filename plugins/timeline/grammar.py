@@ -869,13 +869,9 @@ TRIGGER_PATTERN = (
 )
 
 
-def _word_trigger_pattern() -> str:
-    """The words of :data:`TRIGGER_PATTERN` (not its digit shapes), grouped by first letter.
-
-    It finds the same words: at any position only the words that begin with the letter
-    there can match, and they are still tried in the same order. But the engine now
-    rejects a word that begins no trigger after one look at each group's letter, instead
-    of going through each word list in turn (much of the cost, at every word)."""
+def _word_trigger_groups() -> dict[str, list[str]]:
+    """The words of :data:`TRIGGER_PATTERN` (not its digit shapes) as alternatives
+    grouped by first letter, in the order TRIGGER_PATTERN tries them."""
     groups: dict[str, list[str]] = {}
 
     def add(alternatives: Iterable[tuple[str, str]]) -> None:
@@ -905,15 +901,45 @@ def _word_trigger_pattern() -> str:
     for word in (*TRIGGER_WORDS, *lower_forms, *_TRIGGER_ABBREVIATIONS):
         if not all(ch.isalpha() or ch in ".'’" for ch in word):
             raise ValueError(f"trigger word {word!r} has more than letters, '.', quotes")
-    by_letter = ("(?:" + "|".join(alts) + ")" for _, alts in sorted(groups.items()))
-    return "(?:" + "|".join(by_letter) + ")"
+    return groups
 
 
-_WORD_TRIGGERS = _word_trigger_pattern()
+def _look_at(chars: Iterable[str], more: str = "") -> str:
+    """A look ahead at one character: one of ``chars``, or of the class items ``more``."""
+    return "(?=[" + "".join(re.escape(c) for c in sorted(set(chars))) + more + "])"
+
+
+def _word_trigger_pattern(groups: dict[str, list[str]]) -> str:
+    """The words of :data:`TRIGGER_PATTERN`, by case, then by first letter.
+
+    It finds the same words: at any position only the words that begin with the letter
+    there can match, and they are still tried in the same order. But the engine now
+    rejects a word that begins no trigger after one look at each group's letter, instead
+    of going through each word list in turn (much of the cost, at every word); and
+    behind a look at the case of that letter, only at the groups of its case."""
+    cases = []
+    for upper in (True, False):
+        firsts = sorted(f for f in groups if f.isupper() == upper)
+        by_letter = ("(?:" + "|".join(groups[f]) + ")" for f in firsts)
+        cases.append(_look_at(firsts) + "(?:" + "|".join(by_letter) + ")")
+    return "(?:" + "|".join(cases) + ")"
+
+
+_TRIGGER_GROUPS = _word_trigger_groups()
+_WORD_TRIGGERS = _word_trigger_pattern(_TRIGGER_GROUPS)
 #: What TRIGGER_PATTERN matches between its looks before and after, reordered (the words
-#: by first letter, then the digit shapes behind a look at their first character) to
-#: fail sooner at the many words that are no trigger. It matches the same.
-TRIGGER_BODY = "(?:" + _WORD_TRIGGERS + r"|(?=[\d'’])(?:" + _TRIGGER_DIGITS + "))"
+#: by case and first letter, then the digit shapes behind a look at their first
+#: character) to fail sooner at the many words that are no trigger: one whose first
+#: character begins none ("in", "is"; a space after a comma) fails at the first look.
+#: It matches the same.
+TRIGGER_BODY = (
+    _look_at(_TRIGGER_GROUPS, r"\d'’")
+    + "(?:"
+    + _WORD_TRIGGERS
+    + r"|(?=[\d'’])(?:"
+    + _TRIGGER_DIGITS
+    + "))"
+)
 # A character other than a space that a trigger may follow: what the class leaves out
 # is the space, "'", and ASCII letters, digits and "_"; the look behind of
 # TRIGGER_PATTERN after it also rules out "’" and other scripts' letters and digits.
