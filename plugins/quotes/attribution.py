@@ -253,7 +253,8 @@ def _abbreviation_at(text: str, dot: int, floor: int) -> bool:
 
 def _cue_words(text: str, verb_start: int, clause_end: int) -> str:
     """The verb and what completes it: "said", "told reporters", "said in a statement"."""
-    words = WORD.findall(text[verb_start:clause_end])
+    # (its first three words are all it can take: not every word of a long clause)
+    words = [m.group() for m in islice(WORD.finditer(text, verb_start, clause_end), 3)]
     cue = words[0].lower() if words else ""
     if cue in {"told", "tells", "tell"} and len(words) > 1:
         # the one told: "told reporters", "told Reuters", "told the audience"

@@ -241,13 +241,18 @@ class Subject:
 
 def read_subject(text: str, start: int, end: int) -> Subject | None:
     """The subject in ``[start, end)`` of the clean text, or None if it has no words."""
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
-    # a word that is only a full stop's leftover ("U.S." keeps its stops; "said." does not)
-    words = [(a, b if not w.endswith(".") or "." in w[:-1] else b - 1, w) for a, b, w in words]
-    words = [(a, b, w.rstrip(".") if "." not in w[:-1] else w) for a, b, w in words]
+    words = []
+    for m in _WORD.finditer(text, start, end):
+        w = m.group()
+        # a full stop that only ends the word goes ("U.S." keeps its stops; "said." not)
+        if w[-1] == "." and "." not in w[:-1]:
+            words.append((m.start(), m.end() - 1, w[:-1]))
+        else:
+            words.append((m.start(), m.end(), w))
     if not words:
         return None
-    determiner = _bare(words[0][2]) if _bare(words[0][2]) in _DETERMINERS else None
+    first = _bare(words[0][2])
+    determiner = first if first in _DETERMINERS else None
     head: int | None = None
     for i, (_, _, w) in enumerate(words):
         if i > 0 and _bare(w) in _PREPOSITIONS:
