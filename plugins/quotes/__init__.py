@@ -30,13 +30,15 @@ from pressline.hookspecs import hookimpl
 from pressline.processor import Options, Processor
 from pydantic import Field
 
-from .attribution import ROLE_NOUNS, WORD, Entity, SpeechCue, Tracker, find_cue
+from .attribution import ROLE_NOUNS, WORD, SpeechCue, Tracker, find_cue
 from .detection import Quotation, find_quotations
 from .speakers import Roles, Subject, read_subject
 
 __all__ = ["QuoteAttributor"]
 
-_END_PUNCT = re.compile(r"[.!?,…—–-][\"'”’)]*\s*$")
+# a quotation that closes as speech ends with its own punctuation: “…,” “…?”
+_END_PUNCT = frozenset(".!?,…—–-")
+_CLOSING = frozenset("\"'”’)")  # what may follow it inside the marks
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 _NON_SPACE = re.compile(r"\S")
 # what may follow a quotation standing as a sentence of its own: its punctuation
@@ -80,64 +82,78 @@ class QuoteAttributor(Processor):
         sentences = [s for s in doc.layer("sentences") if s.attrs.get("part", "body") == "body"]
         starts = [s.start for s in sentences]
         mentions = sorted((m for m in doc.layer("entities") if "entity" in m.attrs), key=_start)
-        entities = [Entity.from_data(e, text) for e in doc.data.get("entities", [])]
-        tracker = Tracker(entities, doc.data.get("entities", []))
+        tracker = Tracker(doc.data.get("entities", []), text)
         roles = Roles(text, doc.data.get("entities", []))
         by_sentence: dict[int, list[Quotation]] = {}
         for q in quotations:
             by_sentence.setdefault(max(bisect_right(starts, q.open_mark) - 1, 0), []).append(q)
+
+        # what the loop below asks of every quotation and mention, read once
+        opens = [q.open_mark for q in quotations]
+        closes = [_closed_at(q) for q in quotations]
+        mention_starts = [mention.start for mention in mentions]
+        n_quotations = len(quotations)
 
         spans: list[Span] = []
         m = 0
         qi = 0  # the first quotation that may overlap the sentence
         previous_quote_end = -1
         for index, sentence in enumerate(sentences):
-            inside = by_sentence.get(index, [])
-            for q in inside:
+            s_start, s_end = sentence.start, sentence.end
+            for q in by_sentence.get(index, ()):
                 span = self._attribute(
-                    doc, q, sentences, starts, mentions, tracker, roles, previous_quote_end
+                    doc,
+                    q,
+                    sentences,
+                    starts,
+                    mentions,
+                    mention_starts,
+                    tracker,
+                    roles,
+                    previous_quote_end,
                 )
                 if span is not None:
                     spans.append(span)
                     previous_quote_end = q.end
             # then what this sentence says about who is salient
             # (quotations follow one another, so their ends come in order too)
-            while qi < len(quotations) and _closed_at(quotations[qi]) <= sentence.start:
+            while qi < n_quotations and closes[qi] <= s_start:
                 qi += 1
             quoted = []
             # by index, not a slice: a slice copies every later quotation per sentence
-            for qk in range(qi, len(quotations)):
-                q = quotations[qk]
-                if q.open_mark >= sentence.end:
+            for qk in range(qi, n_quotations):
+                if opens[qk] >= s_end:
                     break
-                if _closed_at(q) > sentence.start:
-                    quoted.append((q.open_mark, _closed_at(q)))
-            while m < len(mentions) and mentions[m].start < sentence.start:
-                m += 1
-            k = m
+                if closes[qk] > s_start:
+                    quoted.append((opens[qk], closes[qk]))
+            # the mentions inside the sentence
+            m = bisect_left(mention_starts, s_start, m)
             first_person: str | None = None
             # the first words only: once a person is past them, every later one is too
             may_open = True
             qj = 0  # the first quotation that does not end before the mention
-            while k < len(mentions) and mentions[k].start < sentence.end:
+            for k in range(m, bisect_left(mention_starts, s_end, m)):
                 mention = mentions[k]
-                while qj < len(quoted) and quoted[qj][1] <= mention.start:
-                    qj += 1
-                if not (qj < len(quoted) and quoted[qj][0] <= mention.start):
-                    tracker.mention(mention.attrs["entity"])
-                    if mention.label == "PERSON":
-                        tracker.unnamed_is_latest = False
-                    if first_person is None and may_open and mention.label == "PERSON":
-                        if _near_start(text, sentence.start, mention.start, quoted):
-                            first_person = mention.attrs["entity"]
+                at = mention_starts[k]
+                if quoted:
+                    while qj < len(quoted) and quoted[qj][1] <= at:
+                        qj += 1
+                    if qj < len(quoted) and quoted[qj][0] <= at:
+                        continue  # inside a quotation: the speaker's words, not the story's
+                entity = mention.attrs["entity"]
+                tracker.mention(entity)
+                if mention.label == "PERSON":
+                    tracker.unnamed_is_latest = False
+                    if first_person is None and may_open:
+                        if _near_start(text, s_start, at, quoted):
+                            first_person = entity
                         else:
                             may_open = False
-                k += 1
             if first_person is not None:
                 tracker.subject = first_person
                 tracker.subject_description = None
             else:
-                opening = _opening_description(text, sentence.start, sentence.end)
+                opening = _opening_description(text, s_start, s_end)
                 if opening:
                     found = _resolve_opening(text, opening, tracker, roles)
                     if found:
@@ -158,6 +174,7 @@ class QuoteAttributor(Processor):
         sentences: list[Span],
         starts: list[int],
         mentions: list[Span],
+        mention_starts: list[int],
         tracker: Tracker,
         roles: Roles,
         previous_quote_end: int,
@@ -168,17 +185,19 @@ class QuoteAttributor(Processor):
         close_sentence = sentences[max(bisect_right(starts, close_at) - 1, 0)]
         after = (close_at + 1 if q.close_mark is not None else q.end, close_sentence.end)
         before = (open_sentence.start, q.open_mark)
-        cue = find_cue(text, before, after, bool(_END_PUNCT.search(text[q.start : q.end])))
-        words = len(WORD.findall(text[q.start : q.end]))
-        # searched, not sliced: a slice would copy the rest of a long sentence per quote
-        standalone = (
-            _NON_SPACE.search(text, before[0], before[1]) is None
-            and _NOT_TRAILING.search(text, after[0], after[1]) is None
-        )
-        if cue is None and not (standalone and words >= self.options.min_words):
-            return None  # a scare quote or a title
+        cue = find_cue(text, before, after, _ends_like_speech(text, q.start, q.end))
+        if cue is None:
+            # searched, not sliced: a slice would copy the rest of a long sentence per quote
+            standalone = (
+                _NON_SPACE.search(text, before[0], before[1]) is None
+                and _NOT_TRAILING.search(text, after[0], after[1]) is None
+            )
+            if not (
+                standalone and len(WORD.findall(text, q.start, q.end)) >= self.options.min_words
+            ):
+                return None  # a scare quote or a title
         speaker, rule, description = self._speaker(
-            text, cue, mentions, tracker, roles, q, previous_quote_end
+            text, cue, mentions, mention_starts, tracker, roles, q, previous_quote_end
         )
         if speaker is None and not self.options.include_unattributed:
             return None
@@ -206,6 +225,7 @@ class QuoteAttributor(Processor):
         text: str,
         cue: SpeechCue | None,
         mentions: list[Span],
+        mention_starts: list[int],
         tracker: Tracker,
         roles: Roles,
         q: Quotation,
@@ -236,7 +256,7 @@ class QuoteAttributor(Processor):
             # “…,” he said, after “…,” a ministry spokesman said: the same unnamed man
             return None, "unresolved", tracker.subject_description
         inside = []
-        for k in range(bisect_left(mentions, subject.start, key=_start), len(mentions)):
+        for k in range(bisect_left(mention_starts, subject.start), len(mentions)):
             if mentions[k].start >= subject.end:
                 break
             if mentions[k].end <= subject.end and mentions[k].label in SPEAKER_TYPES:
@@ -245,7 +265,7 @@ class QuoteAttributor(Processor):
         persons = [m for m in heads if m.label == "PERSON"]
         if persons:
             return persons[0].attrs["entity"], named_rule, None
-        named = _apposition(text, subject, cue, mentions)
+        named = _apposition(text, subject, cue, mentions, mention_starts)
         if named is not None:  # “…,” said Jones’s lawyer, Sarah Blake
             return named, named_rule, None
         # a pronoun or description the entity tagger already resolved ("he said")
@@ -306,6 +326,18 @@ def _start(span: Span) -> int:
     return span.start
 
 
+def _ends_like_speech(text: str, start: int, end: int) -> bool:
+    """Does the quotation in ``[start, end)`` end with punctuation of its own, maybe
+    followed by closing quotes or brackets and spaces ("…," "…?")? Read back from its
+    end, not searched for through the whole quotation."""
+    k = end
+    while k > start and text[k - 1].isspace():
+        k -= 1
+    while k > start and text[k - 1] in _CLOSING:
+        k -= 1
+    return k > start and text[k - 1] in _END_PUNCT
+
+
 def _closed_at(q: Quotation) -> int:
     return q.close_mark or q.end
 
@@ -319,7 +351,9 @@ def _near_start(text: str, sentence_start: int, offset: int, quoted: list[tuple[
     return len(WORD.findall(prefix)) <= 3
 
 
-def _apposition(text: str, subject: Subject, cue: SpeechCue, mentions: list[Span]) -> str | None:
+def _apposition(
+    text: str, subject: Subject, cue: SpeechCue, mentions: list[Span], mention_starts: list[int]
+) -> str | None:
     """The person named in an apposition right after a described subject, up to the
     next comma: “…,” said Jones’s lawyer, Sarah Blake, ..."""
     comma = text.find(",", subject.end, min(cue.end, subject.end + 3))
@@ -327,7 +361,7 @@ def _apposition(text: str, subject: Subject, cue: SpeechCue, mentions: list[Span
         return None
     stop = text.find(",", comma + 1, cue.end)
     stop = cue.end if stop == -1 else stop
-    lo = bisect_left(mentions, comma + 1, key=_start)
+    lo = bisect_left(mention_starts, comma + 1)
     if lo < len(mentions) and mentions[lo].end <= stop and mentions[lo].label == "PERSON":
         lead = WORD.findall(text[comma + 1 : mentions[lo].start])
         if len(lead) <= 1:  # "..., Sarah Blake", "..., Mrs Blake"

@@ -43,8 +43,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 __all__ = ["WORD", "Entity", "SpeechCue", "Tracker", "find_cue", "speech_verbs"]
@@ -252,7 +253,8 @@ def _abbreviation_at(text: str, dot: int, floor: int) -> bool:
 
 def _cue_words(text: str, verb_start: int, clause_end: int) -> str:
     """The verb and what completes it: "said", "told reporters", "said in a statement"."""
-    words = WORD.findall(text[verb_start:clause_end])
+    # (its first three words are all it can take: not every word of a long clause)
+    words = [m.group() for m in islice(WORD.finditer(text, verb_start, clause_end), 3)]
     cue = words[0].lower() if words else ""
     if cue in {"told", "tells", "tell"} and len(words) > 1:
         # the one told: "told reporters", "told Reuters", "told the audience"
@@ -269,8 +271,14 @@ _LOOK_BACK_ENTITIES = 200  # entities, latest mentioned first, a description may
 class Tracker:
     """Who the article is talking about, sentence by sentence."""
 
-    def __init__(self, entities: Iterable[Entity], data: Iterable[dict[str, Any]] = ()) -> None:
-        self.entities = {e.id: e for e in entities}
+    def __init__(self, data: Sequence[dict[str, Any]] = (), text: str = "") -> None:
+        self._items = {item["id"]: item for item in data}
+        self._text = text
+        # the persons' ids: every entity seen is asked about, for every description
+        self._persons = {i for i, item in self._items.items() if item["type"] == "PERSON"}
+        # a person's descriptors are read only when a description is matched against
+        # them (:meth:`describe`), and then kept
+        self._entities: dict[str, Entity] = {}
         # the pronouns and descriptions the entity tagger resolved, by position
         self._refs = sorted(
             (r["start"], r["end"], r.get("kind", "pronoun"), item["id"])
@@ -293,17 +301,19 @@ class Tracker:
         self.seen[entity_id] = None
 
     def person_ids(self) -> list[str]:
-        """The persons mentioned so far, latest first (the latest few hundred)."""
-        out = []
-        for n, i in enumerate(reversed(self.seen)):
-            if n >= _LOOK_BACK_ENTITIES:
-                break
-            if self.is_person(i):
-                out.append(i)
-        return out
+        """The persons mentioned so far, latest first (among the latest few hundred
+        entities)."""
+        persons = self._persons
+        return [i for i in islice(reversed(self.seen), _LOOK_BACK_ENTITIES) if i in persons]
 
     def persons(self) -> list[Entity]:
-        return [self.entities[i] for i in self.person_ids()]
+        return [self.entity(i) for i in self.person_ids()]
+
+    def entity(self, entity_id: str) -> Entity:
+        found = self._entities.get(entity_id)
+        if found is None:
+            found = self._entities[entity_id] = Entity.from_data(self._items[entity_id], self._text)
+        return found
 
     def references_in(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
         """``(start, end, kind, entity id)`` of the resolved references inside
@@ -313,8 +323,7 @@ class Tracker:
         return self._refs[i:j]
 
     def is_person(self, entity_id: str) -> bool:
-        entity = self.entities.get(entity_id)
-        return entity is not None and entity.type == "PERSON"
+        return entity_id in self._persons
 
     def describe(self, words: list[str]) -> str | None:
         """The person a description fits best; the latest mentioned wins a tie.
@@ -322,24 +331,26 @@ class Tracker:
         A capitalized word (a nationality: "Iranian") weighs twice a common one
         ("security"); "Iranian" fits "Iran", as a demonym fits its country.
         """
-        wanted = [w for w in words if w.lower() not in _GENERIC]
+        # (each word lowercased and weighed once, not once per person)
+        wanted = [(w.lower(), 2 if w[:1].isupper() else 1) for w in words]
+        wanted = [(w, weight) for w, weight in wanted if w not in _GENERIC]
         if not wanted:
             return None
         best: tuple[int, str] | None = None
         for person in self.persons():
-            score = sum(
-                (2 if w[:1].isupper() else 1)
-                for w in wanted
-                if any(_fits(w.lower(), d) for d in person.descriptors)
-            )
+            descriptors = person.descriptors
+            score = sum(weight for w, weight in wanted if _fits(w, descriptors))
             if score and (best is None or score > best[0]):
                 best = (score, person.id)
         return best[1] if best else None
 
 
-def _fits(word: str, descriptor: str) -> bool:
-    if word == descriptor:
+def _fits(word: str, descriptors: set[str]) -> bool:
+    """Does a (lowercase) word fit one of a person's descriptors: the same word, or one
+    sharing its stem of four letters or more?"""
+    if word in descriptors:
         return True
-    shorter = min(len(word), len(descriptor))
+    if len(word) < 4:
+        return False  # too short to share a stem: only the same word fits
     # a demonym and its country share their stem: iranian/iran, russian/russia
-    return shorter >= 4 and (word.startswith(descriptor) or descriptor.startswith(word))
+    return any(len(d) >= 4 and (word.startswith(d) or d.startswith(word)) for d in descriptors)

@@ -33,6 +33,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 __all__ = [
@@ -123,23 +124,37 @@ _SYNONYMS = (
 _LOOK_BACK_ORGS = 8  # organization mentions searched for the one a noun stands for
 
 
+# (cached: the same few words come back in every cue, name and role of an article)
+@lru_cache(maxsize=8192)
 def _bare(word: str) -> str:
     """A word as a key: lowercase, no possessive, no final full stop."""
     low = word.lower()
-    for suffix in ("’s", "'s", "’", "'"):
-        if low.endswith(suffix):
-            low = low[: -len(suffix)]
-            break
+    if low[-1:] == "s" and low[-2:-1] in ("’", "'"):
+        low = low[:-2]  # "Iran’s", "Moscow's"
+    elif low[-1:] in ("’", "'"):
+        low = low[:-1]  # "the countries’"
     return low.rstrip(".")
 
 
 def role_fits(cue: str, role: str) -> bool:
     """Does the role noun ``role`` (a person's) fit the noun ``cue`` (a description's)?"""
-    if cue == role:
-        return True
-    if any(cue in group and role in group for group in _SYNONYMS):
-        return True
-    return (cue in _TOP_GENERIC and role in _TOP) or (role in _TOP_GENERIC and cue in _TOP)
+    return role in _fitting_roles(cue)
+
+
+@lru_cache(maxsize=1024)
+def _fitting_roles(cue: str) -> frozenset[str]:
+    """The role nouns that fit the noun ``cue``: itself, its synonyms, and for a generic
+    "chief", "head", "leader" or "boss" any top post (and the other way round). Worked
+    out once per noun, so matching a description to each person is one set test."""
+    fits = {cue}
+    for group in _SYNONYMS:
+        if cue in group:
+            fits |= group
+    if cue in _TOP_GENERIC:
+        fits |= _TOP
+    if cue in _TOP:
+        fits |= _TOP_GENERIC
+    return frozenset(fits)
 
 
 @dataclass
@@ -226,13 +241,18 @@ class Subject:
 
 def read_subject(text: str, start: int, end: int) -> Subject | None:
     """The subject in ``[start, end)`` of the clean text, or None if it has no words."""
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
-    # a word that is only a full stop's leftover ("U.S." keeps its stops; "said." does not)
-    words = [(a, b if not w.endswith(".") or "." in w[:-1] else b - 1, w) for a, b, w in words]
-    words = [(a, b, w.rstrip(".") if "." not in w[:-1] else w) for a, b, w in words]
+    words = []
+    for m in _WORD.finditer(text, start, end):
+        w = m.group()
+        # a full stop that only ends the word goes ("U.S." keeps its stops; "said." not)
+        if w[-1] == "." and "." not in w[:-1]:
+            words.append((m.start(), m.end() - 1, w[:-1]))
+        else:
+            words.append((m.start(), m.end(), w))
     if not words:
         return None
-    determiner = _bare(words[0][2]) if _bare(words[0][2]) in _DETERMINERS else None
+    first = _bare(words[0][2])
+    determiner = first if first in _DETERMINERS else None
     head: int | None = None
     for i, (_, _, w) in enumerate(words):
         if i > 0 and _bare(w) in _PREPOSITIONS:
@@ -405,9 +425,10 @@ class Roles:
                 cue_orgs.add(org)
         strong: list[str] = []
         weak: list[str] = []
+        fits = _fitting_roles(role)
         for pid in candidates:
             profile = self.profile(pid)
-            if profile is None or not any(role_fits(role, r) for r in profile.roles):
+            if profile is None or profile.roles.isdisjoint(fits):
                 continue
             if (cue_orgs and profile.orgs & cue_orgs) or cue_nouns & profile.nouns:
                 strong.append(pid)

@@ -82,19 +82,16 @@ def build_events(
     starts = [s for s, _ in sentences]
     lines = _Lines(doc.text)
     # who a sentence is about: the entity tagger's name mentions, and the pronouns and
-    # descriptions it resolved to entities ("he said" in the sentence after Raisi's)
-    refs = [
-        (m.start, m.end, m.attrs["entity"])
-        for m in (doc.layer("entities") if doc.has_layer("entities") else [])
-        if isinstance(m.attrs.get("entity"), str)
-    ]
-    refs += [
+    # descriptions it resolved to entities ("he said" in the sentence after Raisi's).
+    # The mentions are found by bisection in their layer (sorted by start) for the
+    # sentences that have events, not copied out of it whole.
+    mentions = doc.layer("entities") if doc.has_layer("entities") else []
+    refs = sorted(
         (r["start"], r["end"], entity["id"])
         for entity in doc.data.get("entities", [])
         if isinstance(entity, dict)
         for r in entity.get("references", [])
-    ]
-    refs.sort()
+    )
     ref_starts = [r[0] for r in refs]
     events: list[Event] = []
     # the participants of each sentence, found once: dates cluster, and the events of one
@@ -113,7 +110,7 @@ def build_events(
             sentence = _clip(doc.text, sentence, span, max_sentence_chars)
         people = participants.get(sentence)
         if people is None:
-            people = participants[sentence] = _participants(refs, ref_starts, sentence)
+            people = participants[sentence] = _participants(mentions, refs, ref_starts, sentence)
         events.append(
             Event(
                 value=span.attrs["value"],
@@ -203,16 +200,35 @@ def _clip(text: str, sentence: tuple[int, int], span: Span, limit: int) -> tuple
 
 
 def _participants(
-    refs: list[tuple[int, int, str]], ref_starts: list[int], sentence: tuple[int, int]
+    mentions: Sequence[Span],
+    refs: list[tuple[int, int, str]],
+    ref_starts: list[int],
+    sentence: tuple[int, int],
 ) -> list[str]:
-    """The entities referred to inside ``sentence``, in order of first reference."""
+    """The entities referred to inside ``sentence``, in order of first reference: by
+    their mentions (``mentions``, sorted by start) and their resolved references
+    (``refs``, sorted)."""
     lo, hi = sentence
-    seen: dict[str, None] = {}
+    inside: list[tuple[int, int, str]] = []
     # by index, not a slice: a slice copies the rest of the article for every sentence
-    for i in range(bisect_left(ref_starts, lo), len(refs)):
-        start, end, entity = refs[i]
-        if start >= hi:
+    for k in range(bisect_left(mentions, lo, key=_start), len(mentions)):
+        mention = mentions[k]
+        if mention.start >= hi:
             break
+        entity = mention.attrs.get("entity")
+        if isinstance(entity, str):
+            inside.append((mention.start, mention.end, entity))
+    for i in range(bisect_left(ref_starts, lo), len(refs)):
+        if refs[i][0] >= hi:
+            break
+        inside.append(refs[i])
+    inside.sort()
+    seen: dict[str, None] = {}
+    for _, end, entity in inside:
         if end <= hi and entity not in seen:
             seen[entity] = None
     return list(seen)
+
+
+def _start(span: Span) -> int:
+    return span.start

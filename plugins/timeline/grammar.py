@@ -869,13 +869,9 @@ TRIGGER_PATTERN = (
 )
 
 
-def _word_trigger_pattern() -> str:
-    """The words of :data:`TRIGGER_PATTERN` (not its digit shapes), grouped by first letter.
-
-    It finds the same words: at any position only the words that begin with the letter
-    there can match, and they are still tried in the same order. But the engine now
-    rejects a word that begins no trigger after one look at each group's letter, instead
-    of going through each word list in turn (much of the cost, at every word)."""
+def _word_trigger_groups() -> dict[str, list[str]]:
+    """The words of :data:`TRIGGER_PATTERN` (not its digit shapes) as alternatives
+    grouped by first letter, in the order TRIGGER_PATTERN tries them."""
     groups: dict[str, list[str]] = {}
 
     def add(alternatives: Iterable[tuple[str, str]]) -> None:
@@ -905,15 +901,45 @@ def _word_trigger_pattern() -> str:
     for word in (*TRIGGER_WORDS, *lower_forms, *_TRIGGER_ABBREVIATIONS):
         if not all(ch.isalpha() or ch in ".'’" for ch in word):
             raise ValueError(f"trigger word {word!r} has more than letters, '.', quotes")
-    by_letter = ("(?:" + "|".join(alts) + ")" for _, alts in sorted(groups.items()))
-    return "(?:" + "|".join(by_letter) + ")"
+    return groups
 
 
-_WORD_TRIGGERS = _word_trigger_pattern()
+def _look_at(chars: Iterable[str], more: str = "") -> str:
+    """A look ahead at one character: one of ``chars``, or of the class items ``more``."""
+    return "(?=[" + "".join(re.escape(c) for c in sorted(set(chars))) + more + "])"
+
+
+def _word_trigger_pattern(groups: dict[str, list[str]]) -> str:
+    """The words of :data:`TRIGGER_PATTERN`, by case, then by first letter.
+
+    It finds the same words: at any position only the words that begin with the letter
+    there can match, and they are still tried in the same order. But the engine now
+    rejects a word that begins no trigger after one look at each group's letter, instead
+    of going through each word list in turn (much of the cost, at every word); and
+    behind a look at the case of that letter, only at the groups of its case."""
+    cases = []
+    for upper in (True, False):
+        firsts = sorted(f for f in groups if f.isupper() == upper)
+        by_letter = ("(?:" + "|".join(groups[f]) + ")" for f in firsts)
+        cases.append(_look_at(firsts) + "(?:" + "|".join(by_letter) + ")")
+    return "(?:" + "|".join(cases) + ")"
+
+
+_TRIGGER_GROUPS = _word_trigger_groups()
+_WORD_TRIGGERS = _word_trigger_pattern(_TRIGGER_GROUPS)
 #: What TRIGGER_PATTERN matches between its looks before and after, reordered (the words
-#: by first letter, then the digit shapes behind a look at their first character) to
-#: fail sooner at the many words that are no trigger. It matches the same.
-TRIGGER_BODY = "(?:" + _WORD_TRIGGERS + r"|(?=[\d'’])(?:" + _TRIGGER_DIGITS + "))"
+#: by case and first letter, then the digit shapes behind a look at their first
+#: character) to fail sooner at the many words that are no trigger: one whose first
+#: character begins none ("in", "is"; a space after a comma) fails at the first look.
+#: It matches the same.
+TRIGGER_BODY = (
+    _look_at(_TRIGGER_GROUPS, r"\d'’")
+    + "(?:"
+    + _WORD_TRIGGERS
+    + r"|(?=[\d'’])(?:"
+    + _TRIGGER_DIGITS
+    + "))"
+)
 # A character other than a space that a trigger may follow: what the class leaves out
 # is the space, "'", and ASCII letters, digits and "_"; the look behind of
 # TRIGGER_PATTERN after it also rules out "’" and other scripts' letters and digits.
@@ -1025,20 +1051,11 @@ class Grammar:
         self._combined = re.compile("|".join(alternatives))
         # the characters each rule can open with (None: not known)
         self._opening = [classes[0] if classes else None for classes in leading]
-        # a start on a digit (a year, most often), or on the lead words "a", "an", "and",
-        # "of", "over", tries only the rules that can open with that character: the same
-        # first match, without going through the rest
-        self._combined_by_first: dict[str, re.Pattern[str]] = {}
-        for opening in (_DIGITS, frozenset("a"), frozenset("o")):
-            regex = re.compile(
-                "|".join(
-                    alt
-                    for alt, classes in zip(alternatives, leading, strict=True)
-                    if not classes or classes[0] & opening
-                )
-            )
-            for ch in opening:
-                self._combined_by_first[ch] = regex
+        # a start tries only the rules that can open with its character: the same first
+        # match, without going through the rest (see _combined_at)
+        self._alternatives = alternatives
+        self._combined_by_first: dict[str, re.Pattern[str] | None] = {}
+        self._combined_by_rules: dict[tuple[int, ...], re.Pattern[str]] = {}
         self._trigger = re.compile(TRIGGER_PATTERN)
         # TRIGGER_PATTERN at the start of the text, after a space, and after any other
         # character a trigger may follow (see trigger_starts)
@@ -1052,9 +1069,13 @@ class Grammar:
 
     def match_at(self, text: str, pos: int, endpos: int) -> tuple[Rule, re.Match[str]] | None:
         """The first rule (in table order) that matches at ``pos`` and passes its check."""
-        m = self._combined_by_first.get(text[pos : pos + 1], self._combined).match(
-            text, pos, endpos
-        )
+        ch = text[pos : pos + 1]
+        combined = self._combined_by_first.get(ch, _UNSEEN)
+        if combined is _UNSEEN:
+            combined = self._combined_at(ch)
+        if combined is None:
+            return None  # no rule opens with this character
+        m = combined.match(text, pos, endpos)
         if m is None:
             return None
         # the combined pattern has no inner groups (their names repeat across rules), so
@@ -1075,6 +1096,27 @@ class Grammar:
             if rm is not None and rm.end() > pos and rule.accept(text, rm):
                 return rule, rm
         return None
+
+    def _combined_at(self, ch: str) -> re.Pattern[str] | None:
+        """The combined pattern of the rules that can open with ``ch`` (None: no rule
+        can), compiled when a start first opens with it, one per set of rules.
+
+        Many rules open with a few letters or digits only, so a start on a digit or a
+        capital tries a third of them or fewer, and the first of them to match is the
+        first of all. (Each set compiles in a few hundredths of a second, once per
+        process.) A character beyond ASCII, not sorted out by :func:`leading_chars`,
+        tries every rule."""
+        if not ch or ch >= "\x80":
+            combined: re.Pattern[str] | None = self._combined
+        else:
+            rules = tuple(i for i, o in enumerate(self._opening) if o is None or ch in o)
+            combined = self._combined_by_rules.get(rules)
+            if combined is None and rules:
+                combined = self._combined_by_rules[rules] = re.compile(
+                    "|".join(self._alternatives[i] for i in rules)
+                )
+        self._combined_by_first[ch] = combined
+        return combined
 
     def trigger_starts(self, text: str) -> list[int]:
         """Where the matches of :data:`TRIGGER_PATTERN` (scanning on after each) start.
@@ -1127,7 +1169,7 @@ class Grammar:
         return found
 
 
-_DIGITS = frozenset("0123456789")
+_UNSEEN: Any = object()  # a character Grammar.match_at has not met yet
 
 
 def _alternative(rule: Rule, classes: list[frozenset[str]] | None = None) -> str:

@@ -579,10 +579,10 @@ class Context:
 
 # -- small readers of matched groups -----------------------------------------------------
 def _g(m: re.Match[str], name: str) -> str | None:
-    try:
-        return m.group(name)
-    except IndexError:
-        return None
+    """The group ``name`` of a match, or None when it did not take part or the rule's
+    pattern has no such group (asked first: half the groups asked for are of other
+    rules, and an exception caught costs more than the question)."""
+    return m.group(name) if name in m.re.groupindex else None
 
 
 def month_of(word: str) -> int:
@@ -597,10 +597,13 @@ def weekday_of(word: str) -> int:
     return WEEKDAYS.get(w) or WEEKDAY_ABBREVIATIONS[w]
 
 
+_NOT_DIGITS = re.compile(r"\D")
+
+
 def _day(m: re.Match[str]) -> int | None:
     digits = _g(m, "day")
     if digits:
-        return int(re.sub(r"\D", "", digits))
+        return int(_NOT_DIGITS.sub("", digits))
     word = _g(m, "dayword")
     return DAY_ORDINALS.get(word.lower()) if word else None
 
