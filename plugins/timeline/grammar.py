@@ -1051,11 +1051,20 @@ class Grammar:
         self._combined = re.compile("|".join(alternatives))
         # the characters each rule can open with (None: not known)
         self._opening = [classes[0] if classes else None for classes in leading]
-        # a start tries only the rules that can open with its character: the same first
-        # match, without going through the rest (see _combined_at)
-        self._alternatives = alternatives
-        self._combined_by_first: dict[str, re.Pattern[str] | None] = {}
-        self._combined_by_rules: dict[tuple[int, ...], re.Pattern[str]] = {}
+        # a start on a digit (a year, most often), or on the lead words "a", "an", "and",
+        # "of", "over", tries only the rules that can open with that character: the same
+        # first match, without going through the rest
+        self._combined_by_first: dict[str, re.Pattern[str]] = {}
+        for opening in (_DIGITS, frozenset("a"), frozenset("o")):
+            regex = re.compile(
+                "|".join(
+                    alt
+                    for alt, classes in zip(alternatives, leading, strict=True)
+                    if not classes or classes[0] & opening
+                )
+            )
+            for ch in opening:
+                self._combined_by_first[ch] = regex
         self._trigger = re.compile(TRIGGER_PATTERN)
         # TRIGGER_PATTERN at the start of the text, after a space, and after any other
         # character a trigger may follow (see trigger_starts)
@@ -1069,13 +1078,9 @@ class Grammar:
 
     def match_at(self, text: str, pos: int, endpos: int) -> tuple[Rule, re.Match[str]] | None:
         """The first rule (in table order) that matches at ``pos`` and passes its check."""
-        ch = text[pos : pos + 1]
-        combined = self._combined_by_first.get(ch, _UNSEEN)
-        if combined is _UNSEEN:
-            combined = self._combined_at(ch)
-        if combined is None:
-            return None  # no rule opens with this character
-        m = combined.match(text, pos, endpos)
+        m = self._combined_by_first.get(text[pos : pos + 1], self._combined).match(
+            text, pos, endpos
+        )
         if m is None:
             return None
         # the combined pattern has no inner groups (their names repeat across rules), so
@@ -1096,27 +1101,6 @@ class Grammar:
             if rm is not None and rm.end() > pos and rule.accept(text, rm):
                 return rule, rm
         return None
-
-    def _combined_at(self, ch: str) -> re.Pattern[str] | None:
-        """The combined pattern of the rules that can open with ``ch`` (None: no rule
-        can), compiled when a start first opens with it, one per set of rules.
-
-        Many rules open with a few letters or digits only, so a start on a digit or a
-        capital tries a third of them or fewer, and the first of them to match is the
-        first of all. (Each set compiles in a few hundredths of a second, once per
-        process.) A character beyond ASCII, not sorted out by :func:`leading_chars`,
-        tries every rule."""
-        if not ch or ch >= "\x80":
-            combined: re.Pattern[str] | None = self._combined
-        else:
-            rules = tuple(i for i, o in enumerate(self._opening) if o is None or ch in o)
-            combined = self._combined_by_rules.get(rules)
-            if combined is None and rules:
-                combined = self._combined_by_rules[rules] = re.compile(
-                    "|".join(self._alternatives[i] for i in rules)
-                )
-        self._combined_by_first[ch] = combined
-        return combined
 
     def trigger_starts(self, text: str) -> list[int]:
         """Where the matches of :data:`TRIGGER_PATTERN` (scanning on after each) start.
@@ -1169,7 +1153,7 @@ class Grammar:
         return found
 
 
-_UNSEEN: Any = object()  # a character Grammar.match_at has not met yet
+_DIGITS = frozenset("0123456789")
 
 
 def _alternative(rule: Rule, classes: list[frozenset[str]] | None = None) -> str:
