@@ -578,7 +578,9 @@ class Cleaner(Processor):
         form = o.normalize_unicode
         is_normalized = unicodedata.is_normalized
         # Without quote straightening or mojibake repair, a line whose inside is printable,
-        # single-spaced and normalized needs at most its ends trimmed.
+        # single-spaced and normalized needs at most its ends trimmed. The inside alone is
+        # checked: normalization never joins characters across a plain space, so its words
+        # are normalized when it is, and the spaces trimmed off need no normalizing.
         trim_only = collapse and not o.straighten_quotes and self._fix_encoding is None
         for line in lines:
             if trim_only:
@@ -588,11 +590,7 @@ class Cleaner(Processor):
                 if (
                     core.isprintable()
                     and "  " not in core
-                    and (
-                        line.isascii()
-                        or not form
-                        or (is_normalized(form, line) and is_normalized(form, core))
-                    )
+                    and (not form or core.isascii() or is_normalized(form, core))
                 ):
                     out = core
                     edits = _trim_edits(line, core) if len(core) < len(line) else no_edits
