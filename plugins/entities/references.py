@@ -59,14 +59,14 @@ from .rules import Candidate, SentenceInfo
 __all__ = ["add_references"]
 
 _PRONOUNS = ("he", "him", "his", "himself", "she", "her", "hers", "herself")
-_PRONOUN = re.compile(rf"\b({'|'.join(_PRONOUNS)})\b", re.IGNORECASE)
 _MALE = frozenset({"he", "him", "his", "himself"})
 _SUBJECT = frozenset({"he", "she"})
-_DESCRIPTION = re.compile(r"\b[Tt]he((?:[ \t]+[\w.’'-]+){1,4})")
 
-# Scanning every sentence for _PRONOUN and _DESCRIPTION is most of add_references' time: a
-# pattern that opens with \b, or has IGNORECASE, is tried at every position of the text,
-# while one that opens with a plain character class lets the regex engine skip in C to
+# A pronoun is one of _PRONOUNS as a whole word in any case, ``\b(he|him|...)\b`` with
+# IGNORECASE, and a description "the" and up to four words, ``\b[Tt]he((?:[ \t]+[\w.’'-]+)
+# {1,4})``. Scanning every sentence for those two patterns was most of add_references'
+# time: a pattern that opens with \b, or has IGNORECASE, is tried at every position of the
+# text, while one that opens with a plain character class lets the regex engine skip in C to
 # the next candidate letter. These find exactly the same matches: \b before a word
 # character is "no word character before it" (the lookbehind), and each letter's class
 # holds every character IGNORECASE matches it with ("ſ" is an "s"; "ı", "İ" are "i").
@@ -101,14 +101,15 @@ _PRONOUN_SCAN = re.compile(
     + _trie(_PRONOUNS)
     + r")\b"
 )
-# The words after "the" are read in a lookahead, as _DESCRIPTION's group: the scan gives
+# The words after "the" are read in a lookahead, as the description pattern's group: the scan gives
 # them without a second match at each "the", and still finds a "the" among them ("the head
 # of the agency"), since its match is the "the" alone.
 _DESCRIPTION_WORDS = r"(?=((?:[ \t]+[\w.’'-]+){1,4}))"
 _DESCRIPTION_SCAN = re.compile(r"[Tt](?<!\w.)he" + _DESCRIPTION_WORDS)
 # Faster still: a pattern that opens with a literal is searched for like a substring. Its
-# matches start one character after _DESCRIPTION's, at the "h" of "The"; so a sentence that
-# itself starts with "he" (where the "T" would lie outside the sentence) takes the scan above.
+# matches start one character after the description pattern's, at the "h" of "The"; so a
+# sentence that itself starts with "he" (where the "T" would lie outside the sentence)
+# takes the scan above.
 _DESCRIPTION_HE = re.compile(r"he(?<=[Tt]he)(?<!\w...)" + _DESCRIPTION_WORDS)
 _WORD_PUNCT = ",.;:!?()“”\"'’"
 # Role nouns of one kind: a description with one fits a role with another ("the GHF
@@ -378,7 +379,7 @@ def _parse_description(
 ) -> _Description | None:
     """ "the" + up to three words + a role noun (the last of several: "security official").
 
-    ``start`` is where "the" starts, ``group`` the words after it (_DESCRIPTION's group)
+    ``start`` is where "the" starts, ``group`` the words after it (the description pattern's group)
     and ``base`` where they start. ``memo`` keeps each word's role nouns for the document
     (see ``role_nouns_of``)."""
     qualifier: str | None = None

@@ -396,19 +396,6 @@ def _is_standfirst(
     )
 
 
-def _heading_candidate(
-    text: str, unit: Unit, max_words: int, title_key: str, *, strict: bool
-) -> bool:
-    if unit.end - unit.start > 12 * max_words:
-        return False
-    line = text[unit.start : unit.end]
-    if "\n" in line or not _title_like(line, max_words, strict=strict):
-        return False
-    if title_key and _key(text, unit) == title_key:
-        return False  # a caption or repeat of the headline
-    return not _is_furniture(line)
-
-
 # -- headings: a scored decision ---------------------------------------------------------------
 # A short unit is a heading when the evidence for it reaches _THRESHOLD and prose follows
 # it (as jusText keeps a short heading block only when a content block comes after it).
