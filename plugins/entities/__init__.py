@@ -68,7 +68,7 @@ from pydantic import Field, field_validator, model_validator
 
 from .gazetteer import ENTITY_TYPES, Lexicon, load_lexicon, normalize
 from .grouping import Entity, group_mentions
-from .references import add_references
+from .references import LOOK_BACK_MENTIONS, add_references
 from .roles import add_roles
 from .rules import RuleRecognizer, SentenceInfo
 from .spacy_backend import SpacyRecognizer, check_spacy
@@ -193,6 +193,14 @@ class EntityTagger(Processor):
             "Russian official') to the person they refer to: pronouns become mentions of "
             "kind 'pronoun'; both are listed in the entity's 'references' for later steps.",
         )
+        max_description_antecedents: int | None = Field(
+            default=LOOK_BACK_MENTIONS,
+            ge=1,
+            description="How many of the people mentioned last a description ('the "
+            "Russian official') is matched against; null: all of them, which makes the "
+            "step's time grow with the square of a long document's people. The report "
+            "warns when a description matched none of them and earlier ones were left.",
+        )
 
         @field_validator("gazetteers")
         @classmethod
@@ -253,7 +261,15 @@ class EntityTagger(Processor):
         for n, e in enumerate(entities, 1):
             e.id = f"e{n}"
         if self.options.references:
-            add_references(doc.text, sentences, entities, self._lexicon)
+            reach = self.options.max_description_antecedents
+            missed = add_references(doc.text, sentences, entities, self._lexicon, reach)
+            if missed:
+                doc.warn(
+                    f"{missed} description{'s' if missed > 1 else ''} such as 'the Russian "
+                    f"official' matched none of the {reach} people mentioned last and "
+                    "earlier ones were not searched (the entity tagger's "
+                    "max_description_antecedents)."
+                )
         doc.add_layer(
             "entities",
             [Span(m.start, m.end, e.type, {"entity": e.id}) for e in entities for m in e.mentions],

@@ -140,7 +140,7 @@ _FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "madam", "madame", "dame", 
 _LOOK_BACK = 2  # sentences, for a pronoun
 # a verb of saying and "of" right before a name: the person the quotation is about
 _SAID_OF = re.compile(r"\b(?:said|says|say|wrote|writes|spoke|speaks|told)[ \t]+of[ \t]+$")
-_LOOK_BACK_MENTIONS = 200  # people mentioned, for a description
+LOOK_BACK_MENTIONS = 200  # people mentioned, for a description (max_description_antecedents)
 
 
 @dataclass
@@ -158,11 +158,17 @@ def add_references(
     sentences: Sequence[SentenceInfo],
     entities: Sequence[Entity],
     lexicon: Lexicon,
-) -> None:
-    """Add pronoun and description mentions to the people of ``entities``."""
+    reach: int | None = LOOK_BACK_MENTIONS,
+) -> int:
+    """Add pronoun and description mentions to the people of ``entities``.
+
+    A description ("the Russian official") is matched against the ``reach`` people
+    mentioned last (all of them if None). Returns how many descriptions matched none of
+    them while earlier mentions went unsearched: the times that bound was hit.
+    """
     running = [s for s in sentences if s.part in ("body", "standfirst")]
     if not running:
-        return
+        return 0
     starts = [s.start for s in running]
     people: dict[str, _Person] = {}
     events: list[tuple[int, int, str, Candidate | None, _Person | None]] = []
@@ -184,7 +190,7 @@ def add_references(
                 if k >= 0 and k not in spoken_of:
                     spoken_of[k] = (m.start, person)
     if not people:
-        return
+        return 0
     orgs = _organizations(entities)
     parsed: dict[int, _Description] = {}
     pronouns: dict[int, tuple[str, int]] = {}  # the word and end of each pronoun, by start
@@ -211,6 +217,7 @@ def add_references(
     events.sort(key=itemgetter(0, 1))
     # (sentence index, position, person, is subject) of every resolved mention so far
     history: list[tuple[int, int, _Person, bool]] = []
+    bound_hit = 0
     for pos, _, kind, cand, person in events:
         k = bisect.bisect_right(starts, pos) - 1
         if k < 0 or pos >= running[k].end:
@@ -235,14 +242,16 @@ def add_references(
             ref = Candidate(pos, end, said, "PERSON", "pronoun", sentence=k)
             history.append((k, pos, target, word in _SUBJECT))
         else:
-            found = _described(parsed[pos], history, lexicon, orgs)
+            found = _described(parsed[pos], history, lexicon, orgs, reach)
             if found is None:
+                bound_hit += reach is not None and len(history) > reach
                 continue
             target, end = found
             ref = Candidate(pos, end, text[pos:end], "PERSON", "description", sentence=k)
             history.append((k, pos, target, True))
         ref.attrs["kind"] = ref.source
         target.entity.references.append(ref)
+    return bound_hit
 
 
 def _describe(
@@ -475,10 +484,12 @@ def _described(
     history: list[tuple[int, int, _Person, bool]],
     lexicon: Lexicon,
     orgs: dict[str, list[str]],
+    reach: int | None,
 ) -> tuple[_Person, int] | None:
-    """The person "the Russian official" or "the GHF chief" stands for, and its end."""
+    """The person "the Russian official" or "the GHF chief" stands for, and its end,
+    among the ``reach`` people mentioned last (all if None)."""
     country = _country(d.qualifier, lexicon) if d.qualifier else None
-    recent = history[: -_LOOK_BACK_MENTIONS - 1 : -1]
+    recent = history[::-1] if reach is None else history[: -reach - 1 : -1]
     if country is not None:
         for _, _, person, _ in recent:
             if country in person.countries:
