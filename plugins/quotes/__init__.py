@@ -30,7 +30,7 @@ from pressline.hookspecs import hookimpl
 from pressline.processor import Options, Processor
 from pydantic import Field
 
-from .attribution import ROLE_NOUNS, WORD, SpeechCue, Tracker, find_cue
+from .attribution import LOOK_BACK_ENTITIES, ROLE_NOUNS, WORD, SpeechCue, Tracker, find_cue
 from .detection import Quotation, find_quotations
 from .speakers import Roles, Subject, read_subject
 
@@ -67,6 +67,17 @@ class QuoteAttributor(Processor):
         include_unattributed: bool = Field(
             True, description="Report speech whose speaker the article does not give."
         )
+        max_speaker_antecedents: int | None = Field(
+            LOOK_BACK_ENTITIES,
+            ge=1,
+            description=(
+                "How many of the entities mentioned last a speaker's description ('the "
+                "Russian official said') is matched against; null: all of them, which "
+                "makes the step's time grow with the square of a long document's cast. "
+                "The report warns when a description matched none of them and earlier "
+                "ones were left."
+            ),
+        )
 
     def process(self, doc: Document) -> None:
         text = doc.text
@@ -82,7 +93,8 @@ class QuoteAttributor(Processor):
         sentences = [s for s in doc.layer("sentences") if s.attrs.get("part", "body") == "body"]
         starts = [s.start for s in sentences]
         mentions = sorted((m for m in doc.layer("entities") if "entity" in m.attrs), key=_start)
-        tracker = Tracker(doc.data.get("entities", []), text)
+        reach = self.options.max_speaker_antecedents
+        tracker = Tracker(doc.data.get("entities", []), text, reach)
         roles = Roles(text, doc.data.get("entities", []))
         by_sentence: dict[int, list[Quotation]] = {}
         for q in quotations:
@@ -165,7 +177,16 @@ class QuoteAttributor(Processor):
                         tracker.subject = None
                         tracker.subject_description = opening.text
                         tracker.unnamed_is_latest = True
+                    else:
+                        tracker.unresolved()
         doc.add_layer("quotes", spans)
+        if tracker.missed:
+            doc.warn(
+                f"{tracker.missed} description{'s' if tracker.missed > 1 else ''} of a "
+                f"speaker such as 'the Russian official' matched none of the {reach} "
+                "entities mentioned last and earlier ones were not searched (the quote "
+                "attributor's max_speaker_antecedents)."
+            )
 
     def _attribute(
         self,
@@ -291,6 +312,7 @@ class QuoteAttributor(Processor):
                 found = tracker.describe([w for _, _, w in subject.words])
             if found:
                 return found, "description", subject.text
+            tracker.unresolved()
             return None, "unresolved", subject.text
         # an organization speaking: "UNICEF said", "the ministry said in a statement"
         if heads:

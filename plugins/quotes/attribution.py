@@ -265,14 +265,23 @@ def _cue_words(text: str, verb_start: int, clause_end: int) -> str:
     return cue
 
 
-_LOOK_BACK_ENTITIES = 200  # entities, latest mentioned first, a description may stand for
+LOOK_BACK_ENTITIES = 200  # entities, latest mentioned first, a description may stand for
 
 
 class Tracker:
     """Who the article is talking about, sentence by sentence."""
 
-    def __init__(self, data: Sequence[dict[str, Any]] = (), text: str = "") -> None:
+    def __init__(
+        self,
+        data: Sequence[dict[str, Any]] = (),
+        text: str = "",
+        reach: int | None = LOOK_BACK_ENTITIES,
+    ) -> None:
         self._items = {item["id"]: item for item in data}
+        # how many of the entities mentioned last a description may stand for (None: all),
+        # and how many descriptions found nobody there while earlier ones were left
+        self.reach = reach
+        self.missed = 0
         self._text = text
         # the persons' ids: every entity seen is asked about, for every description
         self._persons = {i for i, item in self._items.items() if item["type"] == "PERSON"}
@@ -301,10 +310,15 @@ class Tracker:
         self.seen[entity_id] = None
 
     def person_ids(self) -> list[str]:
-        """The persons mentioned so far, latest first (among the latest few hundred
-        entities)."""
+        """The persons mentioned so far, latest first (among the ``reach`` entities
+        mentioned last)."""
         persons = self._persons
-        return [i for i in islice(reversed(self.seen), _LOOK_BACK_ENTITIES) if i in persons]
+        return [i for i in islice(reversed(self.seen), self.reach) if i in persons]
+
+    def unresolved(self) -> None:
+        """Count a description that found nobody, if the reach left some entities out."""
+        if self.reach is not None and len(self.seen) > self.reach:
+            self.missed += 1
 
     def persons(self) -> list[Entity]:
         return [self.entity(i) for i in self.person_ids()]
