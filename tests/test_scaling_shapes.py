@@ -72,6 +72,38 @@ def test_a_run_leaves_the_garbage_collector_as_it_found_it() -> None:
         gc.enable()
 
 
+def test_a_run_keeps_the_programs_frozen_objects_frozen() -> None:
+    import gc
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        PIPELINE.run("Headline\n\nThe council met on Monday.").to_json()
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
+def test_a_cycle_made_while_collection_is_paused_is_still_collected() -> None:
+    import gc
+    import weakref
+
+    from pressline.report import collector_paused
+
+    class Node:
+        other: object = None
+
+    with collector_paused():
+        a, b = Node(), Node()
+        a.other, b.other = b, a
+        alive = weakref.ref(a)
+        del a, b
+    assert alive() is not None  # a cycle waits for the collector
+    gc.collect()
+    assert alive() is None
+
+
 def test_an_event_sentence_on_a_one_line_page_is_bounded_and_cuts_back_out() -> None:
     # no sentence end and no cap on sentences: the page is one sentence of 9,000 chars
     page = "Headline\n\n" + "Smith met Jones on Monday, March 3, 2024 and " * 200
