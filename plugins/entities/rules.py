@@ -387,6 +387,7 @@ class RuleRecognizer:
         self._run_cache: dict[str, list[list[_Tok]]] = {}
         self._parsed: dict[tuple[object, ...], _Reading] = {}
         self._guessed: dict[tuple[str, str, str, bool], str | None] = {}
+        self._lone_openers: dict[str, tuple[bool | None, bool | None]] = {}
         # without a user gazetteer, a look-up is one dict look-up
         self._get = self.lookup if self.extra else lexicon.names.get
 
@@ -899,6 +900,15 @@ class RuleRecognizer:
         """Is the capitalized first word of a sentence a name, not a common word?"""
         first = toks[0]
         end = first.end + shift
+        if len(toks) == 1:
+            # most openers are one word ("The", "He", "But"): the word alone decides, but
+            # for a comma or a verb of saying after it (see _lone_opener)
+            at_comma, elsewhere = self._lone_opener(first)
+            verdict = at_comma if text[end : end + 1] == "," else elsewhere
+            if verdict is not None:
+                return verdict
+            after = text[end : end + 12].split()
+            return bool(after) and after[0] in _SPEECH  # "Bush said"
         lex = self.lex
         if self._gaz(toks, 0, len(toks), weak=False) is not None:
             return True
@@ -960,16 +970,41 @@ class RuleRecognizer:
                 and _apposition(text, toks[-1].end + shift, lex.role_nouns) is not None
             ):
                 return True  # "Grace Mbeki, the agency's director-general, said"
-        elif len(toks) == 1 and text[end : end + 1] == "," and not first.text.isupper():
-            # "However,", "Meanwhile,", "Yes,": a discourse word, unless known as a name
-            # (a dateline in capitals, "KYIV,", goes on to the checks below)
-            return first.text in lex.given and not self._opener_word(first.lower)
         if not self._opener_word(first.lower):
             return True
         if first.lower in lex.common:
             return False
         after = text[end : end + 12].split()
         return bool(after) and after[0] in _SPEECH  # "Bush said"
+
+    def _lone_opener(self, tok: _Tok) -> tuple[bool | None, bool | None]:
+        """What _opener_is_name says of a run of one word: before a comma and elsewhere,
+        None where the word after it decides (a verb of saying). Cached by the word (its
+        base follows from its text), as the same openers start sentence after sentence."""
+        verdict = self._lone_openers.get(tok.text)
+        if verdict is not None:
+            return verdict
+        lex = self.lex
+        if self._gaz([tok], 0, 1, weak=False) is not None:
+            verdict = (True, True)
+        elif tok.text in lex.calendar_words or tok.text == "I":
+            verdict = (False, False)
+        else:
+            # the checks of _opener_is_name that follow the ones for several words
+            opener = self._opener_word(tok.lower)
+            elsewhere: bool | None = None  # a verb of saying after it decides ("Bush said")
+            if not opener:
+                elsewhere = True
+            elif tok.lower in lex.common:
+                elsewhere = False
+            # "However,", "Meanwhile,", "Yes,": a discourse word, unless known as a name (a
+            # dateline in capitals, "KYIV,", is read as elsewhere)
+            at_comma = elsewhere if tok.text.isupper() else tok.text in lex.given and not opener
+            verdict = (at_comma, elsewhere)
+        if len(self._lone_openers) >= _CACHE_SIZE:
+            self._lone_openers.clear()
+        self._lone_openers[tok.text] = verdict
+        return verdict
 
     def _opener_word(self, low: str) -> bool:
         """Is this (lowercased) word common enough to open a sentence as an ordinary word?"""
