@@ -781,6 +781,8 @@ class RuleRecognizer:
     @staticmethod
     def _initial(text: str, pos: int, sent_start: int) -> bool:
         """Is ``pos`` where a sentence, a quotation or a clause after a colon begins?"""
+        if pos - 2 >= sent_start and text[pos - 1] == " " and text[pos - 2] not in _SKIP_BACK:
+            return text[pos - 2] in ":.!?…"  # (most runs: one space after a word)
         i = pos - 1
         quoted = False
         while i >= sent_start and text[i] in _SKIP_BACK:
@@ -829,7 +831,8 @@ class RuleRecognizer:
             initial = False
         if not toks:
             return
-        before, after = self._context(text, toks[0].start + shift, toks[-1].end + shift, sent)
+        before = _word_before(text, toks[0].start + shift, sent.start)
+        after = _word_after(text, toks[-1].end + shift, sent.end)
         speech = before in _SPEECH or after in _SPEECH
         n = len(toks)
         items, surfaces, clubs = self._parse(toks, initial, mode, text, shift, before, speech)
