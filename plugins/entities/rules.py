@@ -1565,10 +1565,9 @@ class RuleRecognizer:
         clubs: set[str] = set()
 
         def learn(c: Candidate) -> None:
+            """What a typed name of several words tells (its key goes into ``known``)."""
             assert c.label is not None
             known.setdefault(c.key, c.label)
-            if " " not in c.key:
-                return  # one word (keys have one space between words)
             words = c.key.split()
             if c.label == "PERSON" and len(words) >= 2:
                 if not _INITIAL.match(words[0]) and words[0].lower() not in self.lex.common:
@@ -1584,13 +1583,18 @@ class RuleRecognizer:
                     clubs.add(words[0])  # "Ajax" after "Ajax Amsterdam"
                     teams.setdefault(words[0], "ORG")
 
+        unknown: list[Candidate] = []
         for c in found:
-            if c.label is not None:
+            if c.label is None:
+                unknown.append(c)
+            elif " " in c.key:  # several words (keys have one space between words)
                 learn(c)
+            else:
+                known.setdefault(c.key, c.label)
         dropped: set[int] = set()
         for longer in (True, False):
-            for c in found:
-                if c.label is not None or (" " in c.key) != longer:
+            for c in unknown:
+                if (" " in c.key) != longer:
                     continue
                 key = c.key
                 c.label = known.get(key) or parts.get(key) or teams.get(key)
@@ -2139,8 +2143,8 @@ class RuleRecognizer:
             if c.label is None:
                 continue
             known.setdefault(c.key.upper(), (c.label, c.ident))
-            words = c.key.split()
-            if c.label == "PERSON" and len(words) >= 2:
+            if c.label == "PERSON" and " " in c.key:  # a full name (see _resolve)
+                words = c.key.split()
                 if not _INITIAL.match(words[0]) and words[0].lower() not in self.lex.common:
                     known.setdefault(words[0].upper(), ("PERSON", None))
                 known.setdefault(_surname(words).upper(), ("PERSON", None))
