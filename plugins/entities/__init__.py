@@ -68,7 +68,7 @@ from pydantic import Field, field_validator, model_validator
 
 from .gazetteer import ENTITY_TYPES, Lexicon, load_lexicon, normalize
 from .grouping import Entity, group_mentions
-from .references import LOOK_BACK_MENTIONS, add_references
+from .references import LOOK_BACK_MENTIONS, WordMemo, add_references
 from .roles import add_roles
 from .rules import RuleRecognizer, SentenceInfo
 from .spacy_backend import SpacyRecognizer, check_spacy
@@ -228,12 +228,14 @@ class EntityTagger(Processor):
         self._exclude = frozenset(" ".join(x.split()).casefold() for x in o.exclude)
         self._lexicon: Lexicon | None = None
         self._recognizer: RuleRecognizer | SpacyRecognizer | None = None
+        self._words = WordMemo()  # the references' readings of words, for the lexicon
 
     def setup(self) -> None:
         extra: dict[str, tuple[str, str]] = {}
         for path in self.options.gazetteers:
             extra.update(load_gazetteer(path))
         self._lexicon = load_lexicon()
+        self._words = WordMemo()
         if self.options.backend == "spacy":
             self._recognizer = SpacyRecognizer(self.options.spacy_model, self._lexicon)
         else:
@@ -262,7 +264,9 @@ class EntityTagger(Processor):
             e.id = f"e{n}"
         if self.options.references:
             reach = self.options.max_description_antecedents
-            missed = add_references(doc.text, sentences, entities, self._lexicon, reach)
+            missed = add_references(
+                doc.text, sentences, entities, self._lexicon, reach, self._words
+            )
             if missed:
                 doc.warn(
                     f"{missed} description{'s' if missed > 1 else ''} such as 'the Russian "

@@ -56,7 +56,7 @@ from .grouping import Entity
 from .roles import role_nouns_of
 from .rules import Candidate, SentenceInfo
 
-__all__ = ["add_references"]
+__all__ = ["WordMemo", "add_references"]
 
 _PRONOUNS = ("he", "him", "his", "himself", "she", "her", "hers", "herself")
 _MALE = frozenset({"he", "him", "his", "himself"})
@@ -143,6 +143,35 @@ _SAID_OF = re.compile(r"\b(?:said|says|say|wrote|writes|spoke|speaks|told)[ \t]+
 LOOK_BACK_MENTIONS = 200  # people mentioned, for a description (max_description_antecedents)
 
 
+# Entries kept in each of a WordMemo's dicts, which are emptied when full (as the rules
+# backend's caches are): the words of a few hundred articles.
+_MEMO_SIZE = 20_000
+
+
+@dataclass
+class WordMemo:
+    """What add_references reads from single words, kept from one article to the next.
+
+    Each is a pure function of the word and the lexicon, and the same words come back
+    in every article ("Mr.", "President", "Russian", "official"), so a tagger keeps one
+    memo for its lexicon: ``countries``, the country a word names (see _country);
+    ``words``, a word before a name as _describe reads it; ``holds``, whether a word is
+    or holds a role noun (see _may_describe); ``nouns``, its role nouns (see
+    _parse_description).
+    """
+
+    countries: dict[str, str | None] = field(default_factory=dict)
+    words: dict[str, tuple[tuple[str, str | None], ...]] = field(default_factory=dict)
+    holds: dict[str, bool] = field(default_factory=dict)
+    nouns: dict[str, list[str]] = field(default_factory=dict)
+
+    def bound(self) -> None:
+        """Empty the dicts that are full, so the memo stays a few megabytes at most."""
+        for memo in (self.countries, self.words, self.holds, self.nouns):
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+
+
 @dataclass
 class _Person:
     entity: Entity
@@ -159,21 +188,28 @@ def add_references(
     entities: Sequence[Entity],
     lexicon: Lexicon,
     reach: int | None = LOOK_BACK_MENTIONS,
+    memo: WordMemo | None = None,
 ) -> int:
     """Add pronoun and description mentions to the people of ``entities``.
 
     A description ("the Russian official") is matched against the ``reach`` people
-    mentioned last (all of them if None). Returns how many descriptions matched none of
-    them while earlier mentions went unsearched: the times that bound was hit.
+    mentioned last (all of them if None). ``memo`` keeps the readings of words for the
+    next article read with the same lexicon (a new one for this article alone if None).
+    Returns how many descriptions matched none of them while earlier mentions went
+    unsearched: the times that bound was hit.
     """
     running = [s for s in sentences if s.part in ("body", "standfirst")]
     if not running:
         return 0
+    if memo is None:
+        memo = WordMemo()
+    else:
+        memo.bound()
     starts = [s.start for s in running]
     people: dict[str, _Person] = {}
     events: list[tuple[int, int, str, Candidate | None, _Person | None]] = []
-    countries: dict[str, str | None] = {}  # _country of each word, for this article
-    words: dict[str, tuple[str, str | None]] = {}  # see _describe, for this article
+    countries = memo.countries
+    words = memo.words
     # "'She has ...,' Erik Lunde said of Kari Moen": the person spoken of, by sentence
     spoken_of: dict[int, tuple[int, _Person]] = {}
     for entity in entities:
@@ -195,8 +231,8 @@ def add_references(
     parsed: dict[int, _Description] = {}
     pronouns: dict[int, tuple[str, int]] = {}  # the word and end of each pronoun, by start
     role_nouns = lexicon.role_nouns
-    nouns_memo: dict[str, list[str]] = {}  # the role nouns of each word, for this article
-    holds: dict[str, bool] = {}  # whether each word is or holds one, for this article
+    nouns_memo = memo.nouns
+    holds = memo.holds
     for s in running:
         for m in _PRONOUN_SCAN.finditer(text, s.start, s.end):
             pronouns[m.start()] = (m.group(), m.end())
@@ -259,13 +295,13 @@ def _describe(
     entity: Entity,
     lexicon: Lexicon,
     countries: dict[str, str | None],
-    words: dict[str, tuple[str, str | None]],
+    words: dict[str, tuple[tuple[str, str | None], ...]],
 ) -> _Person:
     """What the article says about a person: gender, countries, role words.
 
-    ``countries`` and ``words`` keep, for the article, each word's country and each
-    word's (role word, country) as read before a name, since the same words come back
-    before every mention ("Mr.", "President", "Russian")."""
+    ``countries`` and ``words`` keep each word's country and the readings of each word
+    before a name (see _readings), since the same words come back before every mention
+    ("Mr.", "President", "Russian"); see WordMemo."""
     person = _Person(entity)
     first = entity.name.split()[0]
     if first in lexicon.male:
@@ -286,27 +322,18 @@ def _describe(
                 if countries[bare]:
                     person.countries.add(countries[bare])  # type: ignore[arg-type]
     for m in entity.mentions:
-        pieces: list[str] = []
-        if m.role:
-            pieces.append(m.role)
         # the words right before the name: "his Iranian counterpart Ali Shamkhani"
         # (a line break further back than the window does not matter: looking only in the
         # window keeps this linear in the text, whose lines may be paragraphs long)
         lo = max(0, m.start - 50)
         line_start = text.rfind("\n", lo, m.start) + 1
         before = text[max(line_start, lo) : m.start].split()[-3:]
-        pieces.append(" ".join(before))
-        for piece in pieces:
-            for word in piece.replace("’s", " ").replace("'s", " ").split():
-                seen = words.get(word)
-                if seen is None:
-                    bare = word.strip(",.;:()“”\"'")
-                    if bare in countries:
-                        country = countries[bare]
-                    else:
-                        country = countries[bare] = _country(bare, lexicon)
-                    seen = words[word] = (bare.lower().rstrip("."), country)
-                low, country = seen
+        # the mention's own role first, then those words
+        for raw in [*m.role.split(), *before] if m.role else before:
+            readings = words.get(raw)
+            if readings is None:
+                readings = words[raw] = _readings(raw, lexicon, countries)
+            for low, country in readings:
                 if person.gender is None:
                     if low in _MALE_HONORIFICS:
                         person.gender = "M"
@@ -316,6 +343,22 @@ def _describe(
                     person.countries.add(country)
                 person.role_words.add(low)
     return person
+
+
+def _readings(
+    raw: str, lexicon: Lexicon, countries: dict[str, str | None]
+) -> tuple[tuple[str, str | None], ...]:
+    """A word before a name as _describe reads it: (role word, country) of each of its
+    words once a possessive is cut off ("agency’s" is "agency")."""
+    out = []
+    for word in raw.replace("’s", " ").replace("'s", " ").split():
+        bare = word.strip(",.;:()“”\"'")
+        if bare in countries:
+            country = countries[bare]
+        else:
+            country = countries[bare] = _country(bare, lexicon)
+        out.append((bare.lower().rstrip("."), country))
+    return tuple(out)
 
 
 def _country(word: str, lexicon: Lexicon) -> str | None:
@@ -369,7 +412,7 @@ def _may_describe(group: str, role_nouns: frozenset[str], holds: dict[str, bool]
 
     Most "the ..." runs hold none ("the best way to"); this test turns them away before
     the word-by-word parse. It never turns away a run the parse would accept. ``holds``
-    keeps the answer for each word of the article, as the same words come back."""
+    keeps the answer for each word, as the same words come back (see WordMemo)."""
     for raw in group.split():
         hit = holds.get(raw)
         if hit is None:
@@ -389,8 +432,8 @@ def _parse_description(
     """ "the" + up to three words + a role noun (the last of several: "security official").
 
     ``start`` is where "the" starts, ``group`` the words after it (the description pattern's group)
-    and ``base`` where they start. ``memo`` keeps each word's role nouns for the document
-    (see ``role_nouns_of``)."""
+    and ``base`` where they start. ``memo`` keeps each word's role nouns (see
+    ``role_nouns_of`` and WordMemo)."""
     qualifier: str | None = None
     ranks: set[str] = set()
     words: list[str] = []

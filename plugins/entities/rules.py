@@ -387,6 +387,7 @@ class RuleRecognizer:
         self._run_cache: dict[str, list[list[_Tok]]] = {}
         self._parsed: dict[tuple[object, ...], _Reading] = {}
         self._guessed: dict[tuple[str, str, str, bool], str | None] = {}
+        self._lone_openers: dict[str, tuple[bool | None, bool | None]] = {}
         # without a user gazetteer, a look-up is one dict look-up
         self._get = self.lookup if self.extra else lexicon.names.get
 
@@ -780,6 +781,8 @@ class RuleRecognizer:
     @staticmethod
     def _initial(text: str, pos: int, sent_start: int) -> bool:
         """Is ``pos`` where a sentence, a quotation or a clause after a colon begins?"""
+        if pos - 2 >= sent_start and text[pos - 1] == " " and text[pos - 2] not in _SKIP_BACK:
+            return text[pos - 2] in ":.!?…"  # (most runs: one space after a word)
         i = pos - 1
         quoted = False
         while i >= sent_start and text[i] in _SKIP_BACK:
@@ -828,7 +831,8 @@ class RuleRecognizer:
             initial = False
         if not toks:
             return
-        before, after = self._context(text, toks[0].start + shift, toks[-1].end + shift, sent)
+        before = _word_before(text, toks[0].start + shift, sent.start)
+        after = _word_after(text, toks[-1].end + shift, sent.end)
         speech = before in _SPEECH or after in _SPEECH
         n = len(toks)
         items, surfaces, clubs = self._parse(toks, initial, mode, text, shift, before, speech)
@@ -899,6 +903,15 @@ class RuleRecognizer:
         """Is the capitalized first word of a sentence a name, not a common word?"""
         first = toks[0]
         end = first.end + shift
+        if len(toks) == 1:
+            # most openers are one word ("The", "He", "But"): the word alone decides, but
+            # for a comma or a verb of saying after it (see _lone_opener)
+            at_comma, elsewhere = self._lone_opener(first)
+            verdict = at_comma if text[end : end + 1] == "," else elsewhere
+            if verdict is not None:
+                return verdict
+            after = text[end : end + 12].split()
+            return bool(after) and after[0] in _SPEECH  # "Bush said"
         lex = self.lex
         if self._gaz(toks, 0, len(toks), weak=False) is not None:
             return True
@@ -960,16 +973,41 @@ class RuleRecognizer:
                 and _apposition(text, toks[-1].end + shift, lex.role_nouns) is not None
             ):
                 return True  # "Grace Mbeki, the agency's director-general, said"
-        elif len(toks) == 1 and text[end : end + 1] == "," and not first.text.isupper():
-            # "However,", "Meanwhile,", "Yes,": a discourse word, unless known as a name
-            # (a dateline in capitals, "KYIV,", goes on to the checks below)
-            return first.text in lex.given and not self._opener_word(first.lower)
         if not self._opener_word(first.lower):
             return True
         if first.lower in lex.common:
             return False
         after = text[end : end + 12].split()
         return bool(after) and after[0] in _SPEECH  # "Bush said"
+
+    def _lone_opener(self, tok: _Tok) -> tuple[bool | None, bool | None]:
+        """What _opener_is_name says of a run of one word: before a comma and elsewhere,
+        None where the word after it decides (a verb of saying). Cached by the word (its
+        base follows from its text), as the same openers start sentence after sentence."""
+        verdict = self._lone_openers.get(tok.text)
+        if verdict is not None:
+            return verdict
+        lex = self.lex
+        if self._gaz([tok], 0, 1, weak=False) is not None:
+            verdict = (True, True)
+        elif tok.text in lex.calendar_words or tok.text == "I":
+            verdict = (False, False)
+        else:
+            # the checks of _opener_is_name that follow the ones for several words
+            opener = self._opener_word(tok.lower)
+            elsewhere: bool | None = None  # a verb of saying after it decides ("Bush said")
+            if not opener:
+                elsewhere = True
+            elif tok.lower in lex.common:
+                elsewhere = False
+            # "However,", "Meanwhile,", "Yes,": a discourse word, unless known as a name (a
+            # dateline in capitals, "KYIV,", is read as elsewhere)
+            at_comma = elsewhere if tok.text.isupper() else tok.text in lex.given and not opener
+            verdict = (at_comma, elsewhere)
+        if len(self._lone_openers) >= _CACHE_SIZE:
+            self._lone_openers.clear()
+        self._lone_openers[tok.text] = verdict
+        return verdict
 
     def _opener_word(self, low: str) -> bool:
         """Is this (lowercased) word common enough to open a sentence as an ordinary word?"""
@@ -1527,10 +1565,9 @@ class RuleRecognizer:
         clubs: set[str] = set()
 
         def learn(c: Candidate) -> None:
+            """What a typed name of several words tells (its key goes into ``known``)."""
             assert c.label is not None
             known.setdefault(c.key, c.label)
-            if " " not in c.key:
-                return  # one word (keys have one space between words)
             words = c.key.split()
             if c.label == "PERSON" and len(words) >= 2:
                 if not _INITIAL.match(words[0]) and words[0].lower() not in self.lex.common:
@@ -1546,13 +1583,18 @@ class RuleRecognizer:
                     clubs.add(words[0])  # "Ajax" after "Ajax Amsterdam"
                     teams.setdefault(words[0], "ORG")
 
+        unknown: list[Candidate] = []
         for c in found:
-            if c.label is not None:
+            if c.label is None:
+                unknown.append(c)
+            elif " " in c.key:  # several words (keys have one space between words)
                 learn(c)
+            else:
+                known.setdefault(c.key, c.label)
         dropped: set[int] = set()
         for longer in (True, False):
-            for c in found:
-                if c.label is not None or (" " in c.key) != longer:
+            for c in unknown:
+                if (" " in c.key) != longer:
                     continue
                 key = c.key
                 c.label = known.get(key) or parts.get(key) or teams.get(key)
@@ -2101,8 +2143,8 @@ class RuleRecognizer:
             if c.label is None:
                 continue
             known.setdefault(c.key.upper(), (c.label, c.ident))
-            words = c.key.split()
-            if c.label == "PERSON" and len(words) >= 2:
+            if c.label == "PERSON" and " " in c.key:  # a full name (see _resolve)
+                words = c.key.split()
                 if not _INITIAL.match(words[0]) and words[0].lower() not in self.lex.common:
                     known.setdefault(words[0].upper(), ("PERSON", None))
                 known.setdefault(_surname(words).upper(), ("PERSON", None))
